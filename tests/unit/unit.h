@@ -1,5 +1,5 @@
 /*
- * unit.h: the table-driven unit test helpers shared by tests/unit/*.c.
+ * unit.h: the table-driven unit test helpers shared by the unit tests in tests/unit.
  * Each CHECK prints a line only when it fails; unit_done() prints the
  * closing "N passed, N failed" line that tests/run adds up.
  */

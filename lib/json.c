@@ -1,0 +1,456 @@
+/*
+ * json.c: the validating scanner (see json.h).  One pass, no recursion
+ * (the nesting stack is a bit array), no allocation but the member table.
+ * Strings are the bulk of every record, so their loop is a table lookup
+ * per byte with UTF-8 sequences checked by utf8.c only when a byte >= 0x80.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "json.h"
+#include "utf8.h"
+
+/* 1 for bytes that end the fast path inside a string: '"', '\\', controls, >= 0x80 */
+static unsigned char strstop[256];
+
+static void
+init_tables(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		strstop[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+}
+
+struct scanner {
+	const unsigned char	*s, *p, *end;
+	const char		*why;
+};
+
+#define FAIL(sc, msg) do { (sc)->why = (msg); return -1; } while (0)
+
+static void
+skip_ws(struct scanner *sc)
+{
+	while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' ||
+	    *sc->p == '\n' || *sc->p == '\r'))
+		sc->p++;
+}
+
+static int
+hex4(const unsigned char *p, const unsigned char *end, unsigned *v)
+{
+	int i;
+
+	if (end - p < 4)
+		return -1;
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		unsigned c = p[i], d;
+
+		if (c >= '0' && c <= '9') d = c - '0';
+		else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+		else return -1;
+		*v = *v << 4 | d;
+	}
+	return 0;
+}
+
+/* At the opening quote; leaves p after the closing quote.  *esc is set
+ * when the string holds a backslash escape. */
+static int
+scan_string(struct scanner *sc, int *esc)
+{
+	const unsigned char *p = sc->p + 1, *end = sc->end;
+
+	for (;;) {
+		while (p < end && !strstop[*p])
+			p++;
+		if (p >= end) {
+			sc->p = p;
+			FAIL(sc, "unterminated string");
+		}
+		if (*p == '"') {
+			sc->p = p + 1;
+			return 0;
+		}
+		if (*p == '\\') {
+			unsigned u, lo;
+
+			*esc = 1;
+			if (p + 1 >= end) {
+				sc->p = p;
+				FAIL(sc, "unterminated string");
+			}
+			switch (p[1]) {
+			case '"': case '\\': case '/': case 'b': case 'f':
+			case 'n': case 'r': case 't':
+				p += 2;
+				continue;
+			case 'u':
+				break;
+			default:
+				sc->p = p;
+				FAIL(sc, "invalid escape in string");
+			}
+			if (hex4(p + 2, end, &u) < 0) {
+				sc->p = p;
+				FAIL(sc, "invalid \\u escape in string");
+			}
+			p += 6;
+			if (u >= 0xDC00 && u <= 0xDFFF) {
+				sc->p = p - 6;
+				FAIL(sc, "lone low surrogate escape in string");
+			}
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				if (end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+				    hex4(p + 2, end, &lo) < 0 ||
+				    lo < 0xDC00 || lo > 0xDFFF) {
+					sc->p = p - 6;
+					FAIL(sc, "lone high surrogate escape in string");
+				}
+				p += 6;
+			}
+			continue;
+		}
+		if (*p < 0x20) {
+			sc->p = p;
+			FAIL(sc, *p == 0 ? "NUL byte in string" :
+			    "control character in string");
+		}
+		{
+			size_t k = cim_utf8_seqlen(p, (size_t)(end - p));
+
+			if (k == 0) {
+				sc->p = p;
+				FAIL(sc, "invalid UTF-8");
+			}
+			p += k;
+		}
+	}
+}
+
+static int
+scan_number(struct scanner *sc)
+{
+	const unsigned char *p = sc->p, *end = sc->end;
+
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (p < end && *p >= '1' && *p <= '9')
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	else {
+		sc->p = p;
+		FAIL(sc, "invalid number");
+	}
+	if (p < end && *p == '.') {
+		p++;
+		if (p >= end || *p < '0' || *p > '9') {
+			sc->p = p;
+			FAIL(sc, "invalid number");
+		}
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (p >= end || *p < '0' || *p > '9') {
+			sc->p = p;
+			FAIL(sc, "invalid number");
+		}
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	sc->p = p;
+	return 0;
+}
+
+static int
+scan_literal(struct scanner *sc)
+{
+	static const char *const lits[] = { "true", "false", "null" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		size_t k = strlen(lits[i]);
+
+		if ((size_t)(sc->end - sc->p) >= k && memcmp(sc->p, lits[i], k) == 0) {
+			sc->p += k;
+			return 0;
+		}
+	}
+	FAIL(sc, "invalid literal");
+}
+
+static void
+add_member(struct cim_jscan *js, const unsigned char *start,
+    const unsigned char *k, size_t kn, int kesc)
+{
+	struct cim_jmember *m;
+
+	if (js->n == js->cap) {
+		js->cap = js->cap ? js->cap * 2 : 32;
+		js->m = cim_xrealloc(js->m, js->cap * sizeof(*js->m));
+	}
+	m = &js->m[js->n++];
+	m->start = (const char *)start;
+	m->key = (const char *)k;
+	m->klen = kn;
+	m->kesc = kesc;
+	m->val = NULL;
+	m->vlen = 0;
+}
+
+/*
+ * The scan proper.  The nesting stack holds one bit per level (1 = object).
+ * When js is not NULL the value must be an object and its members are
+ * recorded at depth 1.
+ */
+static int
+scan(struct scanner *sc, struct cim_jscan *js)
+{
+	uint64_t stack[(CIM_JSON_MAX_DEPTH + 63) / 64];
+	int depth = 0, esc;
+	const unsigned char *vstart = NULL;
+
+	if (strstop['"'] == 0)
+		init_tables();
+	skip_ws(sc);
+	if (js != NULL) {
+		js->n = 0;
+		if (sc->p >= sc->end || *sc->p != '{')
+			FAIL(sc, sc->p >= sc->end ? "empty line" :
+			    "not a JSON object");
+	}
+	/* Expecting a value. */
+value:
+	skip_ws(sc);
+	if (sc->p >= sc->end)
+		FAIL(sc, "unexpected end of input");
+	if (depth == 1 && js != NULL)
+		vstart = sc->p;
+	switch (*sc->p) {
+	case '{':
+	case '[':
+		if (depth == CIM_JSON_MAX_DEPTH)
+			FAIL(sc, "nested deeper than 256 levels");
+		if (*sc->p == '{')
+			stack[depth / 64] |= (uint64_t)1 << (depth % 64);
+		else
+			stack[depth / 64] &= ~((uint64_t)1 << (depth % 64));
+		depth++;
+		sc->p++;
+		skip_ws(sc);
+		if (sc->p < sc->end && *sc->p == (stack[(depth - 1) / 64] >>
+		    ((depth - 1) % 64) & 1 ? '}' : ']')) {
+			sc->p++;
+			depth--;
+			goto after;
+		}
+		if (stack[(depth - 1) / 64] >> ((depth - 1) % 64) & 1)
+			goto key;
+		goto value;
+	case '"':
+		esc = 0;
+		if (scan_string(sc, &esc) < 0)
+			return -1;
+		break;
+	case 't': case 'f': case 'n':
+		if (scan_literal(sc) < 0)
+			return -1;
+		break;
+	default:
+		if (*sc->p == '-' || (*sc->p >= '0' && *sc->p <= '9')) {
+			if (scan_number(sc) < 0)
+				return -1;
+			break;
+		}
+		FAIL(sc, "unexpected character");
+	}
+after:
+	if (depth == 1 && js != NULL && vstart != NULL) {
+		js->m[js->n - 1].val = (const char *)vstart;
+		js->m[js->n - 1].vlen = (size_t)(sc->p - vstart);
+		vstart = NULL;
+	}
+	if (depth == 0) {
+		skip_ws(sc);
+		if (sc->p != sc->end)
+			FAIL(sc, "trailing characters after JSON value");
+		return 0;
+	}
+	skip_ws(sc);
+	if (sc->p >= sc->end)
+		FAIL(sc, "unexpected end of input");
+	{
+		int obj = stack[(depth - 1) / 64] >> ((depth - 1) % 64) & 1;
+
+		if (*sc->p == ',') {
+			sc->p++;
+			if (obj)
+				goto key;
+			goto value;
+		}
+		if (*sc->p == (obj ? '}' : ']')) {
+			sc->p++;
+			depth--;
+			goto after;
+		}
+		FAIL(sc, obj ? "expected ',' or '}'" : "expected ',' or ']'");
+	}
+key:
+	skip_ws(sc);
+	if (sc->p >= sc->end || *sc->p != '"')
+		FAIL(sc, sc->p >= sc->end ? "unexpected end of input" :
+		    "expected a string key");
+	{
+		const unsigned char *kstart = sc->p;
+
+		esc = 0;
+		if (scan_string(sc, &esc) < 0)
+			return -1;
+		if (depth == 1 && js != NULL)
+			add_member(js, kstart, kstart + 1,
+			    (size_t)(sc->p - kstart - 2), esc);
+	}
+	skip_ws(sc);
+	if (sc->p >= sc->end || *sc->p != ':')
+		FAIL(sc, "expected ':' after key");
+	sc->p++;
+	goto value;
+}
+
+/* Decodes a scanned key (escapes included) into out; returns its length
+ * or (size_t)-1 when it does not fit. */
+static size_t
+decode_key(const char *k, size_t kn, char *out, size_t cap)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < kn; i++) {
+		unsigned u;
+
+		if (o + 4 >= cap)
+			return (size_t)-1;
+		if (k[i] != '\\') {
+			out[o++] = k[i];
+			continue;
+		}
+		i++;
+		switch (k[i]) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'u':
+			hex4((const unsigned char *)k + i + 1,
+			    (const unsigned char *)k + kn, &u);
+			i += 4;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				unsigned lo;
+
+				hex4((const unsigned char *)k + i + 3,
+				    (const unsigned char *)k + kn, &lo);
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+			if (u < 0x80) out[o++] = (char)u;
+			else if (u < 0x800) {
+				out[o++] = (char)(0xC0 | u >> 6);
+				out[o++] = (char)(0x80 | (u & 63));
+			} else if (u < 0x10000) {
+				out[o++] = (char)(0xE0 | u >> 12);
+				out[o++] = (char)(0x80 | (u >> 6 & 63));
+				out[o++] = (char)(0x80 | (u & 63));
+			} else {
+				out[o++] = (char)(0xF0 | u >> 18);
+				out[o++] = (char)(0x80 | (u >> 12 & 63));
+				out[o++] = (char)(0x80 | (u >> 6 & 63));
+				out[o++] = (char)(0x80 | (u & 63));
+			}
+			break;
+		default: out[o++] = k[i]; break;
+		}
+	}
+	return o;
+}
+
+int
+cim_json_key_is(const char *k, size_t kn, int kesc, const char *name)
+{
+	size_t nl = strlen(name);
+	char tmp[256];
+	size_t dn;
+
+	if (!kesc)
+		return kn == nl && memcmp(k, name, nl) == 0;
+	dn = decode_key(k, kn, tmp, sizeof(tmp));
+	return dn == nl && memcmp(tmp, name, nl) == 0;
+}
+
+static int
+same_key(const struct cim_jmember *a, const struct cim_jmember *b)
+{
+	char ta[256], tb[256];
+	size_t na, nb;
+
+	if (!a->kesc && !b->kesc)
+		return a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
+	na = decode_key(a->key, a->klen, ta, sizeof(ta));
+	nb = decode_key(b->key, b->klen, tb, sizeof(tb));
+	return na != (size_t)-1 && na == nb && memcmp(ta, tb, na) == 0;
+}
+
+int
+cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
+    const char **why, size_t *at)
+{
+	struct scanner sc = { (const unsigned char *)s,
+	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
+	size_t i, j;
+
+	if (scan(&sc, js) < 0) {
+		*why = sc.why;
+		*at = (size_t)(sc.p - sc.s);
+		return -1;
+	}
+	for (i = 1; i < js->n; i++)
+		for (j = 0; j < i; j++)
+			if (same_key(&js->m[i], &js->m[j])) {
+				*why = "duplicate key";
+				*at = (size_t)(js->m[i].start - s);
+				return -1;
+			}
+	return 0;
+}
+
+int
+cim_json_valid(const char *s, size_t n, const char **why, size_t *at)
+{
+	struct scanner sc = { (const unsigned char *)s,
+	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
+
+	if (scan(&sc, NULL) < 0) {
+		*why = sc.why;
+		*at = (size_t)(sc.p - sc.s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cim_jscan_free(struct cim_jscan *js)
+{
+	free(js->m);
+	js->m = NULL;
+	js->n = js->cap = 0;
+}

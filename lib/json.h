@@ -1,0 +1,44 @@
+/*
+ * json.h: a validating scanner for one JSON object per line.  It checks
+ * every byte (grammar, UTF-8, control characters, nesting depth) without
+ * building values, and records where each top-level member's key and
+ * value lie, so a tool parses only the members it reads (rec.h) and copies
+ * the rest byte for byte.  Not for: building jv values (libjq does that).
+ */
+#ifndef CIM_JSON_H
+#define CIM_JSON_H
+#include <stddef.h>
+
+/* jq 1.6's parser gives up beyond 256 levels; a record we pass on must
+ * stay readable by jq, so we reject what it could not read. */
+#define CIM_JSON_MAX_DEPTH 256
+
+struct cim_jmember {
+	const char	*key;	/* raw bytes between the quotes */
+	size_t		 klen;
+	const char	*val;	/* raw bytes of the value */
+	size_t		 vlen;
+	const char	*start;	/* first byte of the member (its key's quote) */
+	int		 kesc;	/* the key contains a backslash escape */
+};
+
+struct cim_jscan {
+	struct cim_jmember	*m;
+	size_t			 n, cap;
+};
+
+/*
+ * Scans s[0..n): exactly one JSON object with optional surrounding blanks.
+ * On success fills sc with the top-level members in order and returns 0;
+ * otherwise returns -1 with *why a static reason and *at the byte offset
+ * where the problem is.  Duplicate top-level keys are an error: which one
+ * a reader keeps is not defined by JSON, so such a record is ambiguous.
+ */
+int cim_json_scan(const char *s, size_t n, struct cim_jscan *sc,
+    const char **why, size_t *at);
+/* Validates one JSON value of any kind in s[0..n) (blanks around allowed). */
+int cim_json_valid(const char *s, size_t n, const char **why, size_t *at);
+void cim_jscan_free(struct cim_jscan *sc);
+/* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
+int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);
+#endif

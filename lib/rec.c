@@ -1,0 +1,278 @@
+/*
+ * rec.c: member access and splicing over a scanned line (see rec.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "rec.h"
+
+int
+cim_rec_parse(struct cim_rec *r, const char *line, size_t len,
+    const char **why, size_t *at)
+{
+	size_t i;
+
+	for (i = 0; i < r->ned; i++) {
+		free(r->ed[i].key);
+		cim_buf_free(&r->ed[i].val);
+	}
+	r->ned = 0;
+	r->line = line;
+	r->len = len;
+	return cim_json_scan(line, len, &r->sc, why, at);
+}
+
+const struct cim_jmember *
+cim_rec_find(const struct cim_rec *r, const char *key)
+{
+	size_t i, kl = strlen(key);
+
+	for (i = 0; i < r->sc.n; i++) {
+		const struct cim_jmember *m = &r->sc.m[i];
+
+		if (m->kesc ? cim_json_key_is(m->key, m->klen, 1, key) :
+		    m->klen == kl && memcmp(m->key, key, kl) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+jv
+cim_rec_get(const struct cim_rec *r, const char *key)
+{
+	const struct cim_jmember *m = cim_rec_find(r, key);
+
+	if (m == NULL)
+		return jv_invalid();
+	return jv_parse_sized(m->val, (int)m->vlen);
+}
+
+jv
+cim_rec_jv(const struct cim_rec *r)
+{
+	return jv_parse_sized(r->line, (int)r->len);
+}
+
+int
+cim_rec_str(struct cim_rec *r, const char *key, const char **s, size_t *n)
+{
+	const struct cim_jmember *m = cim_rec_find(r, key);
+	jv v;
+
+	if (m == NULL || m->val[0] != '"')
+		return 0;
+	if (memchr(m->val, '\\', m->vlen) == NULL) {
+		*s = m->val + 1;
+		*n = m->vlen - 2;
+		return 1;
+	}
+	v = jv_parse_sized(m->val, (int)m->vlen);
+	r->tmp.len = 0;
+	cim_buf_add(&r->tmp, jv_string_value(v), (size_t)jv_string_length_bytes(jv_copy(v)));
+	jv_free(v);
+	*s = cim_buf_str(&r->tmp);
+	*n = r->tmp.len;
+	return 1;
+}
+
+static struct cim_edit *
+edit_for(struct cim_rec *r, const char *key)
+{
+	size_t i;
+	struct cim_edit *e;
+
+	for (i = 0; i < r->ned; i++)
+		if (strcmp(r->ed[i].key, key) == 0) {
+			r->ed[i].val.len = 0;
+			return &r->ed[i];
+		}
+	if (r->ned == r->edcap) {
+		r->edcap = r->edcap ? r->edcap * 2 : 8;
+		r->ed = cim_xrealloc(r->ed, r->edcap * sizeof(*r->ed));
+	}
+	e = &r->ed[r->ned++];
+	memset(e, 0, sizeof(*e));
+	e->key = cim_xstrdup(key);
+	return e;
+}
+
+void
+cim_rec_set(struct cim_rec *r, const char *key, jv v)
+{
+	struct cim_edit *e = edit_for(r, key);
+
+	e->del = 0;
+	cim_jv_dump(&e->val, v);
+}
+
+void
+cim_rec_set_raw(struct cim_rec *r, const char *key, const char *json, size_t n)
+{
+	struct cim_edit *e = edit_for(r, key);
+
+	e->del = 0;
+	cim_buf_add(&e->val, json, n);
+}
+
+void
+cim_rec_del(struct cim_rec *r, const char *key)
+{
+	edit_for(r, key)->del = 1;
+}
+
+static const struct cim_edit *
+edit_of(const struct cim_rec *r, const struct cim_jmember *m)
+{
+	size_t i;
+
+	for (i = 0; i < r->ned; i++)
+		if (cim_json_key_is(m->key, m->klen, m->kesc, r->ed[i].key))
+			return &r->ed[i];
+	return NULL;
+}
+
+void
+cim_rec_write(const struct cim_rec *r, struct cim_buf *out)
+{
+	size_t i, j, n = 0;
+	unsigned char used[64] = { 0 };	/* edits applied in place (first 512) */
+
+	if (r->ned == 0) {
+		/* Nothing changed: the line as it came, blanks around it trimmed. */
+		const char *s = r->line, *e = r->line + r->len;
+
+		while (s < e && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+			e--;
+		cim_buf_add(out, s, (size_t)(e - s));
+		cim_buf_addc(out, '\n');
+		return;
+	}
+	cim_buf_addc(out, '{');
+	for (i = 0; i < r->sc.n; i++) {
+		const struct cim_jmember *m = &r->sc.m[i];
+		const struct cim_edit *e = edit_of(r, m);
+
+		if (e != NULL) {
+			size_t k = (size_t)(e - r->ed);
+
+			if (k < 512)
+				used[k / 8] |= (unsigned char)(1u << (k % 8));
+			if (e->del)
+				continue;
+			if (n++)
+				cim_buf_addc(out, ',');
+			cim_buf_add(out, m->start, (size_t)(m->key + m->klen + 1 - m->start));
+			cim_buf_addc(out, ':');
+			cim_buf_add(out, e->val.p, e->val.len);
+			continue;
+		}
+		if (n++)
+			cim_buf_addc(out, ',');
+		cim_buf_add(out, m->start, (size_t)(m->val + m->vlen - m->start));
+	}
+	for (j = 0; j < r->ned; j++) {
+		const struct cim_edit *e = &r->ed[j];
+
+		if (e->del)
+			continue;
+		if (j < 512 ? used[j / 8] >> (j % 8) & 1 : cim_rec_find(r, e->key) != NULL)
+			continue;
+		if (n++)
+			cim_buf_addc(out, ',');
+		cim_buf_json_str(out, e->key, strlen(e->key));
+		cim_buf_addc(out, ':');
+		cim_buf_add(out, e->val.p, e->val.len);
+	}
+	cim_buf_adds(out, "}\n");
+}
+
+void
+cim_rec_free(struct cim_rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ned; i++) {
+		free(r->ed[i].key);
+		cim_buf_free(&r->ed[i].val);
+	}
+	free(r->ed);
+	cim_jscan_free(&r->sc);
+	cim_buf_free(&r->tmp);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+dump_number(struct cim_buf *out, double d)
+{
+	char tmp[40];
+
+	if (isnan(d)) {
+		cim_buf_adds(out, "null");	/* as jq prints NaN */
+		return;
+	}
+	if (isinf(d))
+		d = d > 0 ? 1.7976931348623157e308 : -1.7976931348623157e308;
+	if (d == floor(d) && fabs(d) < 1e17) {
+		snprintf(tmp, sizeof(tmp), "%.0f", d);
+	} else {
+		/* Shortest of %.15g..%.17g that reads back the same double. */
+		int p;
+
+		for (p = 15; p <= 17; p++) {
+			snprintf(tmp, sizeof(tmp), "%.*g", p, d);
+			if (strtod(tmp, NULL) == d)
+				break;
+		}
+	}
+	cim_buf_adds(out, tmp);
+}
+
+void
+cim_jv_dump(struct cim_buf *out, jv v)
+{
+	int i, n;
+
+	switch (jv_get_kind(v)) {
+	case JV_KIND_NULL: cim_buf_adds(out, "null"); break;
+	case JV_KIND_TRUE: cim_buf_adds(out, "true"); break;
+	case JV_KIND_FALSE: cim_buf_adds(out, "false"); break;
+	case JV_KIND_NUMBER: dump_number(out, jv_number_value(v)); break;
+	case JV_KIND_STRING:
+		cim_buf_json_str(out, jv_string_value(v),
+		    (size_t)jv_string_length_bytes(jv_copy(v)));
+		break;
+	case JV_KIND_ARRAY:
+		cim_buf_addc(out, '[');
+		n = jv_array_length(jv_copy(v));
+		for (i = 0; i < n; i++) {
+			if (i)
+				cim_buf_addc(out, ',');
+			cim_jv_dump(out, jv_array_get(jv_copy(v), i));
+		}
+		cim_buf_addc(out, ']');
+		break;
+	case JV_KIND_OBJECT:
+		cim_buf_addc(out, '{');
+		n = 0;
+		jv_object_foreach(v, k, val) {
+			if (n++)
+				cim_buf_addc(out, ',');
+			cim_buf_json_str(out, jv_string_value(k),
+			    (size_t)jv_string_length_bytes(jv_copy(k)));
+			cim_buf_addc(out, ':');
+			cim_jv_dump(out, val);
+			jv_free(k);
+		}
+		cim_buf_addc(out, '}');
+		break;
+	default:
+		cim_buf_adds(out, "null");
+		break;
+	}
+	jv_free(v);
+}
