@@ -215,7 +215,7 @@ add_member(struct cim_jscan *js, const unsigned char *start,
  * recorded at depth 1.
  */
 static int
-scan(struct scanner *sc, struct cim_jscan *js)
+scan(struct scanner *sc, struct cim_jscan *js, int want)
 {
 	uint64_t stack[(CIM_JSON_MAX_DEPTH + 63) / 64];
 	int depth = 0, esc;
@@ -226,17 +226,20 @@ scan(struct scanner *sc, struct cim_jscan *js)
 	skip_ws(sc);
 	if (js != NULL) {
 		js->n = 0;
-		if (sc->p >= sc->end || *sc->p != '{')
-			FAIL(sc, sc->p >= sc->end ? "empty line" :
-			    "not a JSON object");
+		if (sc->p >= sc->end || *sc->p != want)
+			FAIL(sc, sc->p >= sc->end ? "empty line" : want == '{' ?
+			    "not a JSON object" : "not a JSON array");
 	}
 	/* Expecting a value. */
 value:
 	skip_ws(sc);
 	if (sc->p >= sc->end)
 		FAIL(sc, "unexpected end of input");
-	if (depth == 1 && js != NULL)
+	if (depth == 1 && js != NULL) {
 		vstart = sc->p;
+		if (want == '[')	/* array elements are members without keys */
+			add_member(js, sc->p, sc->p, 0, 0);
+	}
 	switch (*sc->p) {
 	case '{':
 	case '[':
@@ -418,7 +421,7 @@ cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
 	size_t i, j;
 
-	if (scan(&sc, js) < 0) {
+	if (scan(&sc, js, '{') < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
@@ -439,7 +442,22 @@ cim_json_valid(const char *s, size_t n, const char **why, size_t *at)
 	struct scanner sc = { (const unsigned char *)s,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
 
-	if (scan(&sc, NULL) < 0) {
+	if (scan(&sc, NULL, 0) < 0) {
+		*why = sc.why;
+		*at = (size_t)(sc.p - sc.s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cim_json_scan_array(const char *s, size_t n, struct cim_jscan *js,
+    const char **why, size_t *at)
+{
+	struct scanner sc = { (const unsigned char *)s,
+	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
+
+	if (scan(&sc, js, '[') < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;

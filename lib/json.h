@@ -36,6 +36,10 @@ struct cim_jscan {
  */
 int cim_json_scan(const char *s, size_t n, struct cim_jscan *sc,
     const char **why, size_t *at);
+/* Like cim_json_scan for one JSON array: its elements become members
+ * with an empty key (klen 0), in order. */
+int cim_json_scan_array(const char *s, size_t n, struct cim_jscan *sc,
+    const char **why, size_t *at);
 /* Validates one JSON value of any kind in s[0..n) (blanks around allowed). */
 int cim_json_valid(const char *s, size_t n, const char **why, size_t *at);
 void cim_jscan_free(struct cim_jscan *sc);
