@@ -18,6 +18,7 @@
 #include "err.h"
 #include "phone.h"
 #include "rec.h"
+#include "smap.h"
 
 static const struct { const char *path; enum cim_dest d; } dests[] = {
 	{ "id", CIM_D_ID }, { "source", CIM_D_SOURCE }, { "channel", CIM_D_CHANNEL },
@@ -242,6 +243,14 @@ set_str(struct cim_buf *b, const char *s, size_t n)
 	cim_buf_json_str(b, s, n);
 }
 
+/* The text inside a JSON string fragment (still escaped). */
+static const char *
+inner(const struct cim_buf *b, size_t *n)
+{
+	*n = b->len - 2;
+	return b->p + 1;
+}
+
 static void
 printable(struct cim_buf *why, const char *s, size_t n)
 {
@@ -453,8 +462,10 @@ cim_row_set(struct cim_row *r, struct cim_norm *nm, const struct cim_destspec *d
 		r->has_msg = 1;
 		return 0;
 	case CIM_D_KEY:
-		r->key.len = 0;
-		cim_buf_add(&r->key, s, n);
+		/* Kept escaped, as every fragment: it may become the id. */
+		set_str(&r->key, s, n);
+		r->key.len--;
+		memmove(r->key.p, r->key.p + 1, --r->key.len);
 		return 0;
 	case CIM_D_ATTR:
 		set_str(kvs_slot(&r->attrs, d->name), s, n);
@@ -794,6 +805,19 @@ set_events(struct cim_row *r, struct cim_norm *nm, jv arr, struct cim_buf *why)
 
 /* ---- the assembler ---- */
 
+/* A conversation's messages or events: JSON texts in one buffer. */
+struct citem {
+	int64_t		 at;
+	long		 seq;
+	size_t		 off, len;
+};
+
+struct citems {
+	struct citem	*v;
+	size_t		 n, cap;
+	struct cim_buf	 text;
+};
+
 struct conv {
 	char		*key;
 	uint64_t	 hash;
@@ -804,19 +828,12 @@ struct conv {
 	struct cim_buf	 f[CIM_D_NSCALAR];
 	struct cim_kvs	 ids, raw, attrs, extra;
 	struct cim_buf	 invalid;
-	struct cim_items msgs, events;
+	struct citems	 msgs, events;
 	int64_t		 last;			/* latest input time seen */
 	long		 rows;
 	char		*file;
 	long		 line;
 	int		 part;			/* 2, 3... after a split */
-};
-
-/* Keys of keyed conversations already written, and how many parts. */
-struct done {
-	char		*key;
-	int		 parts;
-	struct done	*next;
 };
 
 struct cim_asm {
@@ -826,24 +843,13 @@ struct cim_asm {
 	void			*arg;
 	struct conv		**tab;
 	size_t			 tabsize, count;
-	struct done		**donetab;
+	struct cim_smap		 done;		/* keyed conversations written: parts */
 	struct conv		*head, *tail;
 	long			 seq, itemseq;
 	int64_t			 newest;
 	int			 have_newest, hold;
 	struct cim_buf		 line, why;
 };
-
-static uint64_t
-hash_str(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
 
 struct cim_asm *
 cim_asm_new(const struct cim_asm_opts *o,
@@ -859,7 +865,6 @@ cim_asm_new(const struct cim_asm_opts *o,
 	a->arg = arg;
 	a->tabsize = 1024;
 	a->tab = cim_xcalloc(a->tabsize, sizeof(*a->tab));
-	a->donetab = cim_xcalloc(4096, sizeof(*a->donetab));
 	return a;
 }
 
@@ -922,37 +927,51 @@ hash_remove(struct cim_asm *a, struct conv *c)
 	a->count--;
 }
 
-static struct done *
-done_find(struct cim_asm *a, const char *key, int add)
-{
-	uint64_t h = hash_str(key, strlen(key)) & 4095;
-	struct done *d;
-
-	for (d = a->donetab[h]; d; d = d->next)
-		if (strcmp(d->key, key) == 0)
-			return d;
-	if (!add)
-		return NULL;
-	d = cim_xcalloc(1, sizeof(*d));
-	d->key = cim_xstrdup(key);
-	d->parts = 1;
-	d->next = a->donetab[h];
-	a->donetab[h] = d;
-	return d;
-}
-
 static int
 item_cmp(const void *x, const void *y)
 {
-	const struct cim_item *p = x, *q = y;
+	const struct citem *p = x, *q = y;
 
 	if (p->at != q->at)
 		return p->at < q->at ? -1 : 1;
 	return (p->seq > q->seq) - (p->seq < q->seq);
 }
 
+/* Starts an item; its JSON text is appended to it->text after this. */
 static void
-write_items(struct cim_buf *out, struct cim_items *it)
+citem_begin(struct citems *it, int64_t at, long seq)
+{
+	struct citem *x;
+
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 8;
+		it->v = cim_xrealloc(it->v, it->cap * sizeof(*it->v));
+	}
+	x = &it->v[it->n++];
+	x->at = at;
+	x->seq = seq;
+	x->off = it->text.len;
+	x->len = 0;
+}
+
+static void
+citem_end(struct citems *it)
+{
+	struct citem *x = &it->v[it->n - 1];
+
+	x->len = it->text.len - x->off;
+}
+
+static void
+citems_free(struct citems *it)
+{
+	free(it->v);
+	cim_buf_free(&it->text);
+	memset(it, 0, sizeof(*it));
+}
+
+static void
+write_items(struct cim_buf *out, struct citems *it)
 {
 	size_t i;
 
@@ -961,7 +980,7 @@ write_items(struct cim_buf *out, struct cim_items *it)
 	for (i = 0; i < it->n; i++) {
 		if (i)
 			cim_buf_addc(out, ',');
-		cim_buf_add(out, it->v[i].json.p, it->v[i].json.len);
+		cim_buf_add(out, it->text.p + it->v[i].off, it->v[i].len);
 	}
 	cim_buf_addc(out, ']');
 }
@@ -1028,48 +1047,44 @@ build(struct cim_asm *a, struct conv *c)
 	}
 	if (c->f[CIM_D_SOURCE].len == 0)
 		set_str(&c->f[CIM_D_SOURCE], nm->source, strlen(nm->source));
-	/* id: prefixed by its source, unless it already is. */
+	/* id: prefixed by its source, unless it already is.  Fragments are
+	 * escaped alike, so prefixes compare on the escaped text. */
 	{
-		jv src = jv_parse_sized(c->f[CIM_D_SOURCE].p, (int)c->f[CIM_D_SOURCE].len);
-		const char *s = jv_string_value(src);
-		size_t sl = strlen(s);
+		size_t sl, il;
+		const char *src = inner(&c->f[CIM_D_SOURCE], &sl), *id;
 
-		if (c->f[CIM_D_ID].len > 0) {
-			jv id = jv_parse_sized(c->f[CIM_D_ID].p, (int)c->f[CIM_D_ID].len);
-			const char *is = jv_string_value(id);
-
-			if (!(strncmp(is, s, sl) == 0 && is[sl] == ':')) {
-				cim_buf_add(&tmp, s, sl);
+		if (c->f[CIM_D_ID].len > 0 || c->keyed) {
+			if (c->f[CIM_D_ID].len > 0) {
+				id = inner(&c->f[CIM_D_ID], &il);
+			} else {
+				id = c->key + 2;
+				il = strlen(id);
+			}
+			if (!(il > sl && memcmp(id, src, sl) == 0 && id[sl] == ':')) {
+				cim_buf_add(&tmp, src, sl);
 				cim_buf_addc(&tmp, ':');
 			}
-			cim_buf_adds(&tmp, is);
-			jv_free(id);
-		} else if (c->keyed) {
-			cim_buf_add(&tmp, s, sl);
-			cim_buf_addc(&tmp, ':');
-			cim_buf_adds(&tmp, c->key + 2);
+			cim_buf_add(&tmp, id, il);
 		} else {
 			/* No id: the customer, the channel and when it started. */
-			jv st = jv_parse_sized(c->f[CIM_D_STARTED_AT].p, (int)c->f[CIM_D_STARTED_AT].len);
-			int64_t ms;
+			const char *st = inner(&c->f[CIM_D_STARTED_AT], &il);
+			int64_t ms = 0;
 			char ct[24];
 
-			cim_time_parse_canonical(jv_string_value(st),
-			    (size_t)jv_string_length_bytes(jv_copy(st)), &ms);
+			cim_time_parse_canonical(st, il, &ms);
 			compact_time(ct, ms);
-			cim_buf_add(&tmp, s, sl);
+			cim_buf_add(&tmp, src, sl);
 			cim_buf_addc(&tmp, ':');
 			cim_buf_adds(&tmp, strchr(c->key, '\x1f') + 1);
 			cim_buf_addc(&tmp, ':');
 			cim_buf_adds(&tmp, ct);
-			jv_free(st);
 		}
 		if (c->part > 1)
 			cim_buf_printf(&tmp, "#%d", c->part);
-		jv_free(src);
 	}
-	cim_buf_adds(out, "{\"id\":");
-	cim_buf_json_str(out, tmp.p, tmp.len);
+	cim_buf_adds(out, "{\"id\":\"");
+	cim_buf_add(out, tmp.p, tmp.len);	/* already escaped */
+	cim_buf_addc(out, '"');
 	cim_buf_free(&tmp);
 	for (i = CIM_D_SOURCE; i <= CIM_D_STATUS; i++)
 		field(out, scalar_name[i], &c->f[i]);
@@ -1130,8 +1145,8 @@ conv_free(struct conv *c)
 	kvs_free(&c->attrs);
 	kvs_free(&c->extra);
 	cim_buf_free(&c->invalid);
-	items_free(&c->msgs);
-	items_free(&c->events);
+	citems_free(&c->msgs);
+	citems_free(&c->events);
 	free(c->key);
 	free(c->file);
 	free(c);
@@ -1156,17 +1171,17 @@ close_conv(struct cim_asm *a, struct conv *c)
 	list_unlink(a, c);
 	hash_remove(a, c);
 	if (c->keyed && a->o.keyed_gap)
-		done_find(a, c->key, 1)->parts = c->part > 1 ? c->part : 1;
+		cim_smap_put(&a->done, c->key, strlen(c->key), NULL)->val =
+		    c->part > 1 ? c->part : 1;
 	emit_conv(a, c);
 }
 
-/* Moves a buf's contents: dst takes src's storage. */
+/* Copies a fragment; the row keeps its buffer for the next row. */
 static void
-take(struct cim_buf *dst, struct cim_buf *src)
+take(struct cim_buf *dst, const struct cim_buf *src)
 {
-	cim_buf_free(dst);
-	*dst = *src;
-	memset(src, 0, sizeof(*src));
+	dst->len = 0;
+	cim_buf_add(dst, src->p, src->len);
 }
 
 static void
@@ -1207,49 +1222,45 @@ merge_row(struct cim_asm *a, struct conv *c, struct cim_row *r)
 	 * with its message. */
 	merge_kvs(&c->attrs, &r->attrs, r->has_msg ? &r->mattrs : NULL);
 	for (i = 0; i < r->msgs.n; i++) {
-		struct cim_item *it = items_add(&c->msgs);
-
-		it->at = r->msgs.v[i].at;
-		it->seq = a->itemseq++;
-		take(&it->json, &r->msgs.v[i].json);
+		citem_begin(&c->msgs, r->msgs.v[i].at, a->itemseq++);
+		cim_buf_add(&c->msgs.text, r->msgs.v[i].json.p, r->msgs.v[i].json.len);
+		citem_end(&c->msgs);
 	}
 	for (i = 0; i < r->events.n; i++) {
-		struct cim_item *it = items_add(&c->events);
-
-		it->at = r->events.v[i].at;
-		it->seq = a->itemseq++;
-		take(&it->json, &r->events.v[i].json);
+		citem_begin(&c->events, r->events.v[i].at, a->itemseq++);
+		cim_buf_add(&c->events.text, r->events.v[i].json.p, r->events.v[i].json.len);
+		citem_end(&c->events);
 	}
 	if (r->has_msg) {
-		struct cim_item *it = items_add(&c->msgs);
+		struct cim_buf *b = &c->msgs.text;
 		char t[CIM_TIME_BUFLEN];
 		size_t k = cim_time_format(r->at, t);
 
-		it->at = r->at;
-		it->seq = a->itemseq++;
-		cim_buf_adds(&it->json, "{\"at\":");
-		cim_buf_json_str(&it->json, t, k);
-		cim_buf_adds(&it->json, ",\"from\":");
-		cim_buf_add(&it->json, r->from.p, r->from.len);
+		citem_begin(&c->msgs, r->at, a->itemseq++);
+		cim_buf_adds(b, "{\"at\":");
+		cim_buf_json_str(b, t, k);
+		cim_buf_adds(b, ",\"from\":");
+		cim_buf_add(b, r->from.p, r->from.len);
 		if (r->author.len) {
-			cim_buf_adds(&it->json, ",\"author\":");
-			cim_buf_add(&it->json, r->author.p, r->author.len);
+			cim_buf_adds(b, ",\"author\":");
+			cim_buf_add(b, r->author.p, r->author.len);
 		}
 		if (r->text.len) {
-			cim_buf_adds(&it->json, ",\"text\":");
-			cim_buf_add(&it->json, r->text.p, r->text.len);
+			cim_buf_adds(b, ",\"text\":");
+			cim_buf_add(b, r->text.p, r->text.len);
 		}
 		if (r->msgid.len) {
-			cim_buf_adds(&it->json, ",\"id\":");
-			cim_buf_add(&it->json, r->msgid.p, r->msgid.len);
+			cim_buf_adds(b, ",\"id\":");
+			cim_buf_add(b, r->msgid.p, r->msgid.len);
 		}
 		if (r->media)
-			cim_buf_adds(&it->json, ",\"media\":true");
+			cim_buf_adds(b, ",\"media\":true");
 		if (r->mattrs.n) {
-			cim_buf_adds(&it->json, ",\"attrs\":");
-			kvs_write(&it->json, &r->mattrs);
+			cim_buf_adds(b, ",\"attrs\":");
+			kvs_write(b, &r->mattrs);
 		}
-		cim_buf_addc(&it->json, '}');
+		cim_buf_addc(b, '}');
+		citem_end(&c->msgs);
 	}
 	c->rows++;
 }
@@ -1261,7 +1272,6 @@ identity_key(struct cim_row *r, struct cim_norm *nm, struct cim_buf *key)
 	const struct cim_buf *who = NULL;
 	const char *ch = nm->channel ? nm->channel : "";
 	size_t chn = strlen(ch);
-	jv v;
 
 	if (r->f[CIM_D_CUST_PHONE].len) who = &r->f[CIM_D_CUST_PHONE];
 	else if (r->f[CIM_D_CUST_EMAIL].len) who = &r->f[CIM_D_CUST_EMAIL];
@@ -1277,13 +1287,21 @@ identity_key(struct cim_row *r, struct cim_norm *nm, struct cim_buf *key)
 	}
 	cim_buf_add(key, ch, chn);
 	cim_buf_addc(key, '\x1f');
-	v = jv_parse_sized(who->p, (int)who->len);
 	if (who == &r->ids.v[0].val) {
-		cim_buf_adds(key, r->ids.v[0].key);
+		size_t at = key->len;
+
+		/* the namespace escaped like the fragments, quotes dropped */
+		cim_buf_json_str(key, r->ids.v[0].key, strlen(r->ids.v[0].key));
+		memmove(key->p + at, key->p + at + 1, key->len - at - 2);
+		key->len -= 2;
 		cim_buf_addc(key, '=');
 	}
-	cim_buf_adds(key, jv_string_value(v));
-	jv_free(v);
+	{
+		size_t wn;
+		const char *w = inner(who, &wn);
+
+		cim_buf_add(key, w, wn);
+	}
 	return 0;
 }
 
@@ -1306,11 +1324,11 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		cim_buf_adds(&key, "k:");
 		cim_buf_add(&key, r->key.p, r->key.len);
 	} else if (r->f[CIM_D_ID].len) {
-		jv v = jv_parse_sized(r->f[CIM_D_ID].p, (int)r->f[CIM_D_ID].len);
+		size_t n;
+		const char *id = inner(&r->f[CIM_D_ID], &n);
 
 		cim_buf_adds(&key, "k:");
-		cim_buf_adds(&key, jv_string_value(v));
-		jv_free(v);
+		cim_buf_add(&key, id, n);
 	} else if (r->has_msg) {
 		keyed = 0;
 		if (identity_key(r, a->o.norm, &key) < 0) {
@@ -1351,7 +1369,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	    (!a->head->keyed || a->o.keyed_gap))
 		close_conv(a, a->head);
 
-	h = hash_str(key.p, key.len);
+	h = cim_hash(key.p, key.len);
 	c = lookup(a, key.p, key.len, h);
 	if (c != NULL && (!c->keyed || a->o.keyed_gap) && t > c->last + a->o.gap_ms) {
 		close_conv(a, c);	/* silent too long: a new conversation */
@@ -1359,7 +1377,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		split = 1;
 	}
 	if (c == NULL) {
-		struct done *d;
+		struct cim_smap_ent *d;
 
 		c = cim_xcalloc(1, sizeof(*c));
 		c->key = cim_xstrndup(key.p, key.len);
@@ -1369,8 +1387,9 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		c->file = cim_xstrdup(r->file);
 		c->line = r->line;
 		c->last = t;
-		if (keyed && (split || a->o.keyed_gap) && (d = done_find(a, c->key, 0)) != NULL)
-			c->part = ++d->parts;
+		if (keyed && (split || a->o.keyed_gap) &&
+		    (d = cim_smap_get(&a->done, c->key, key.len)) != NULL)
+			c->part = (int)++d->val;
 		c->hnext = a->tab[h & (a->tabsize - 1)];
 		a->tab[h & (a->tabsize - 1)] = c;
 		if (++a->count > a->tabsize)
@@ -1416,20 +1435,10 @@ cim_asm_finish(struct cim_asm *a)
 void
 cim_asm_free(struct cim_asm *a)
 {
-	size_t i;
 
 	if (a == NULL)
 		return;
-	for (i = 0; i < 4096; i++) {
-		struct done *d = a->donetab[i], *nx;
-
-		for (; d; d = nx) {
-			nx = d->next;
-			free(d->key);
-			free(d);
-		}
-	}
-	free(a->donetab);
+	cim_smap_free(&a->done);
 	free(a->tab);
 	cim_buf_free(&a->line);
 	cim_buf_free(&a->why);

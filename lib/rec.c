@@ -40,6 +40,174 @@ cim_rec_find(const struct cim_rec *r, const char *key)
 	return NULL;
 }
 
+/*
+ * Builds a jv from JSON text the scanner has already validated, so it
+ * checks nothing: libjq's jv_parse_sized() sets up a whole parser per
+ * call, which costs more than the small members tools read.  Depth is
+ * bounded by the scan (CIM_JSON_MAX_DEPTH), so recursion is safe.
+ */
+static jv build_value(const char **pp, struct cim_buf *tmp);
+
+static void
+skip_blank(const char **pp)
+{
+	while (**pp == ' ' || **pp == '\t' || **pp == '\n' || **pp == '\r')
+		(*pp)++;
+}
+
+static unsigned
+hexval(const char *p)
+{
+	unsigned v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v = v << 4 | (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+static void
+put_utf8(struct cim_buf *b, unsigned u)
+{
+	if (u < 0x80) {
+		cim_buf_addc(b, (char)u);
+	} else if (u < 0x800) {
+		cim_buf_addc(b, (char)(0xC0 | u >> 6));
+		cim_buf_addc(b, (char)(0x80 | (u & 63)));
+	} else if (u < 0x10000) {
+		cim_buf_addc(b, (char)(0xE0 | u >> 12));
+		cim_buf_addc(b, (char)(0x80 | (u >> 6 & 63)));
+		cim_buf_addc(b, (char)(0x80 | (u & 63)));
+	} else {
+		cim_buf_addc(b, (char)(0xF0 | u >> 18));
+		cim_buf_addc(b, (char)(0x80 | (u >> 12 & 63)));
+		cim_buf_addc(b, (char)(0x80 | (u >> 6 & 63)));
+		cim_buf_addc(b, (char)(0x80 | (u & 63)));
+	}
+}
+
+/* At the opening quote; returns the string and leaves *pp after it. */
+static jv
+build_string(const char **pp, struct cim_buf *tmp)
+{
+	const char *p = *pp + 1, *run = p;
+
+	for (;;) {
+		while (*p != '"' && *p != '\\')
+			p++;
+		if (*p == '"' && run == *pp + 1) {
+			*pp = p + 1;	/* no escapes: straight from the line */
+			return jv_string_sized(run, (int)(p - run));
+		}
+		break;
+	}
+	tmp->len = 0;
+	for (;;) {
+		while (*p != '"' && *p != '\\')
+			p++;
+		cim_buf_add(tmp, run, (size_t)(p - run));
+		if (*p == '"')
+			break;
+		switch (p[1]) {
+		case 'b': cim_buf_addc(tmp, '\b'); p += 2; break;
+		case 'f': cim_buf_addc(tmp, '\f'); p += 2; break;
+		case 'n': cim_buf_addc(tmp, '\n'); p += 2; break;
+		case 'r': cim_buf_addc(tmp, '\r'); p += 2; break;
+		case 't': cim_buf_addc(tmp, '\t'); p += 2; break;
+		case 'u': {
+			unsigned u = hexval(p + 2);
+
+			p += 6;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (hexval(p + 2) - 0xDC00);
+				p += 6;
+			}
+			put_utf8(tmp, u);
+			break;
+		}
+		default: cim_buf_addc(tmp, p[1]); p += 2; break;
+		}
+		run = p;
+	}
+	*pp = p + 1;
+	return jv_string_sized(tmp->p, (int)tmp->len);
+}
+
+static jv
+build_value(const char **pp, struct cim_buf *tmp)
+{
+	const char *p;
+	jv v;
+
+	skip_blank(pp);
+	p = *pp;
+	switch (*p) {
+	case '"':
+		return build_string(pp, tmp);
+	case '{':
+		v = jv_object();
+		*pp = p + 1;
+		skip_blank(pp);
+		if (**pp == '}') {
+			(*pp)++;
+			return v;
+		}
+		for (;;) {
+			jv k, val;
+
+			skip_blank(pp);
+			k = build_string(pp, tmp);
+			skip_blank(pp);
+			(*pp)++;	/* ':' */
+			val = build_value(pp, tmp);
+			v = jv_object_set(v, k, val);
+			skip_blank(pp);
+			if (*(*pp)++ == '}')
+				return v;
+		}
+	case '[':
+		v = jv_array();
+		*pp = p + 1;
+		skip_blank(pp);
+		if (**pp == ']') {
+			(*pp)++;
+			return v;
+		}
+		for (;;) {
+			v = jv_array_append(v, build_value(pp, tmp));
+			skip_blank(pp);
+			if (*(*pp)++ == ']')
+				return v;
+		}
+	case 't': *pp = p + 4; return jv_true();
+	case 'f': *pp = p + 5; return jv_false();
+	case 'n': *pp = p + 4; return jv_null();
+	default: {
+		char *end;
+		double d = strtod(p, &end);
+
+		*pp = end;
+		return jv_number(d);
+	}
+	}
+}
+
+jv
+cim_json_build(const char *s, size_t n)
+{
+	struct cim_buf tmp = { 0 };
+	const char *p = s;
+	jv v;
+
+	(void)n;
+	v = build_value(&p, &tmp);
+	cim_buf_free(&tmp);
+	return v;
+}
+
 jv
 cim_rec_get(const struct cim_rec *r, const char *key)
 {
@@ -47,13 +215,13 @@ cim_rec_get(const struct cim_rec *r, const char *key)
 
 	if (m == NULL)
 		return jv_invalid();
-	return jv_parse_sized(m->val, (int)m->vlen);
+	return cim_json_build(m->val, m->vlen);
 }
 
 jv
 cim_rec_jv(const struct cim_rec *r)
 {
-	return jv_parse_sized(r->line, (int)r->len);
+	return cim_json_build(r->line, r->len);
 }
 
 int

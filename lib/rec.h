@@ -53,6 +53,13 @@ void cim_rec_del(struct cim_rec *r, const char *key);
 void cim_rec_write(const struct cim_rec *r, struct cim_buf *out);
 void cim_rec_free(struct cim_rec *r);
 
+/*
+ * Builds the jv of s[0..n), text that cim_json_scan() or cim_json_valid()
+ * accepted (it is not checked again; anything else is undefined).  The
+ * value must be followed by a byte that ends it (any line end does).
+ */
+jv cim_json_build(const char *s, size_t n);
+
 /* Appends v (consumed) as compact JSON.  Numbers that are integers are
  * printed without exponent or fraction; strings escaped as in buf.h. */
 void cim_jv_dump(struct cim_buf *out, jv v);
