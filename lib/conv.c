@@ -95,25 +95,37 @@ kvs_find(struct cim_kvs *k, const char *key)
 	size_t i;
 
 	for (i = 0; i < k->n; i++)
-		if (strcmp(k->v[i].key, key) == 0)
+		if (k->v[i].key[0] == key[0] && strcmp(k->v[i].key, key) == 0)
 			return &k->v[i];
 	return NULL;
 }
 
-/* The value slot for key, emptied; created at the end when new. */
+/*
+ * The value slot for key, emptied; created at the end when new.  Slots
+ * past n keep their memory from earlier rows (kvs_clear only resets n),
+ * so a reader setting the same keys row after row does not allocate.
+ */
 static struct cim_buf *
 kvs_slot(struct cim_kvs *k, const char *key)
 {
 	struct cim_kv *kv = kvs_find(k, key);
+	size_t kl;
 
 	if (kv == NULL) {
 		if (k->n == k->cap) {
-			k->cap = k->cap ? k->cap * 2 : 8;
-			k->v = cim_xrealloc(k->v, k->cap * sizeof(*k->v));
+			size_t ncap = k->cap ? k->cap * 2 : 8;
+
+			k->v = cim_xrealloc(k->v, ncap * sizeof(*k->v));
+			memset(k->v + k->cap, 0, (ncap - k->cap) * sizeof(*k->v));
+			k->cap = ncap;
 		}
 		kv = &k->v[k->n++];
-		kv->key = cim_xstrdup(key);
-		memset(&kv->val, 0, sizeof(kv->val));
+		kl = strlen(key);
+		if (kv->key == NULL || strlen(kv->key) < kl) {
+			free(kv->key);
+			kv->key = cim_xmalloc(kl + 1);
+		}
+		memcpy(kv->key, key, kl + 1);
 	}
 	kv->val.len = 0;
 	return &kv->val;
@@ -122,22 +134,21 @@ kvs_slot(struct cim_kvs *k, const char *key)
 static void
 kvs_clear(struct cim_kvs *k)
 {
-	size_t i;
-
-	for (i = 0; i < k->n; i++) {
-		free(k->v[i].key);
-		cim_buf_free(&k->v[i].val);
-	}
 	k->n = 0;
 }
 
 static void
 kvs_free(struct cim_kvs *k)
 {
-	kvs_clear(k);
+	size_t i;
+
+	for (i = 0; i < k->cap; i++) {
+		free(k->v[i].key);
+		cim_buf_free(&k->v[i].val);
+	}
 	free(k->v);
 	k->v = NULL;
-	k->cap = 0;
+	k->n = k->cap = 0;
 }
 
 /* Writes {"k":v,...} of kvs. */
@@ -844,6 +855,8 @@ struct cim_asm {
 	struct conv		**tab;
 	size_t			 tabsize, count;
 	struct cim_smap		 done;		/* keyed conversations written: parts */
+	struct conv		*pool[256];	/* see conv_free */
+	size_t			 npool;
 	struct conv		*head, *tail;
 	long			 seq, itemseq;
 	int64_t			 newest;
@@ -1134,7 +1147,7 @@ build(struct cim_asm *a, struct conv *c)
 }
 
 static void
-conv_free(struct conv *c)
+conv_destroy(struct conv *c)
 {
 	int i;
 
@@ -1152,6 +1165,45 @@ conv_free(struct conv *c)
 	free(c);
 }
 
+/* Finished conversations go back to a small pool with their buffers, so
+ * the next ones are built without allocating. */
+#define POOL_MAX 256
+
+static void
+conv_free(struct cim_asm *a, struct conv *c)
+{
+	int i;
+
+	if (a->npool == POOL_MAX) {
+		conv_destroy(c);
+		return;
+	}
+	for (i = 0; i < CIM_D_NSCALAR; i++)
+		c->f[i].len = 0;
+	kvs_clear(&c->ids);
+	kvs_clear(&c->raw);
+	kvs_clear(&c->attrs);
+	kvs_clear(&c->extra);
+	c->invalid.len = 0;
+	c->msgs.n = c->events.n = 0;
+	c->msgs.text.len = c->events.text.len = 0;
+	free(c->key);
+	free(c->file);
+	c->key = c->file = NULL;
+	c->hnext = c->prev = c->next = NULL;
+	c->rows = 0;
+	c->part = 0;
+	a->pool[a->npool++] = c;
+}
+
+static struct conv *
+conv_new(struct cim_asm *a)
+{
+	if (a->npool > 0)
+		return a->pool[--a->npool];
+	return cim_xcalloc(1, sizeof(struct conv));
+}
+
 /* Writes c (or rejects it) and frees it. */
 static void
 emit_conv(struct cim_asm *a, struct conv *c)
@@ -1161,7 +1213,7 @@ emit_conv(struct cim_asm *a, struct conv *c)
 	else
 		a->reject(c->file, c->line, a->line.p ? a->line.p : "", a->line.len,
 		    c->rows, cim_buf_str(&a->why), a->arg);
-	conv_free(c);
+	conv_free(a, c);
 }
 
 /* Writes an open conversation and forgets it. */
@@ -1344,7 +1396,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	}
 	if (!r->has_msg) {
 		/* A conversation row is whole: written now, never held. */
-		c = cim_xcalloc(1, sizeof(*c));
+		c = conv_new(a);
 		c->key = key.p;
 		c->keyed = 1;
 		c->file = cim_xstrdup(r->file);
@@ -1379,7 +1431,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	if (c == NULL) {
 		struct cim_smap_ent *d;
 
-		c = cim_xcalloc(1, sizeof(*c));
+		c = conv_new(a);
 		c->key = cim_xstrndup(key.p, key.len);
 		c->hash = h;
 		c->keyed = keyed;
@@ -1439,6 +1491,8 @@ cim_asm_free(struct cim_asm *a)
 	if (a == NULL)
 		return;
 	cim_smap_free(&a->done);
+	while (a->npool > 0)
+		conv_destroy(a->pool[--a->npool]);
 	free(a->tab);
 	cim_buf_free(&a->line);
 	cim_buf_free(&a->why);
