@@ -988,7 +988,8 @@ write_items(struct cim_buf *out, struct citems *it)
 {
 	size_t i;
 
-	qsort(it->v, it->n, sizeof(*it->v), item_cmp);
+	if (it->n > 1)
+		qsort(it->v, it->n, sizeof(*it->v), item_cmp);
 	cim_buf_addc(out, '[');
 	for (i = 0; i < it->n; i++) {
 		if (i)
