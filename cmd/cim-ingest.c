@@ -758,7 +758,7 @@ ingest_file(const char *path)
 		;	/* leading blank lines */
 	if (rc == 1) {
 		f = opt.fmt != F_AUTO ? opt.fmt : detect(path, line, len);
-		if (opt.norm.source == opt.source_opt && opt.source_opt == NULL)
+		if (opt.source_opt == NULL)
 			opt.norm.source = fmt_name[f];
 		switch (f) {
 		case F_CSV: case F_TSV:

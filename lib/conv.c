@@ -1367,6 +1367,9 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	int64_t t;
 	int keyed = 1, split = 0;
 
+	/* The source is the reader's at the time of the row, not of output. */
+	if (r->f[CIM_D_SOURCE].len == 0)
+		set_str(&r->f[CIM_D_SOURCE], a->o.norm->source, strlen(a->o.norm->source));
 	if (r->has_msg && (!r->has_at || r->from.len == 0)) {
 		cim_buf_printf(why, "a message needs %s", !r->has_at ? "a time (at)" : "a sender (from)");
 		return -1;

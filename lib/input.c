@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@ struct cim_input {
 	int		 gz;		/* 1: inflating */
 	int		 zdone;		/* the current member ended */
 	int		 eof;		/* no more raw bytes */
+	const char	*zerr;		/* an error to report at the next read */
 	z_stream	 z;
 	unsigned char	*zbuf;		/* compressed bytes read ahead */
 	unsigned char	 peek[2];	/* bytes read to detect the format */
@@ -122,6 +124,10 @@ zfill(struct cim_input *in)
 static ssize_t
 gz_read(struct cim_input *in, char *buf, size_t n)
 {
+	if (in->zerr != NULL) {
+		cim_warn_at(in->name, 0, "%s", in->zerr);
+		return -1;
+	}
 	if (n > ZBUF)
 		n = ZBUF;
 	for (;;) {
@@ -148,16 +154,23 @@ gz_read(struct cim_input *in, char *buf, size_t n)
 		rc = inflate(&in->z, Z_NO_FLUSH);
 		if (rc == Z_STREAM_END)
 			in->zdone = 1;
-		else if (rc == Z_BUF_ERROR && avail == 0) {
-			cim_warn_at(in->name, 0, "truncated gzip data");
-			return -1;
-		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			cim_warn_at(in->name, 0, "corrupt gzip data: %s",
+		else if (rc == Z_BUF_ERROR && avail == 0)
+			in->zerr = "truncated gzip data";
+		else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			static char msg[160];
+
+			snprintf(msg, sizeof(msg), "corrupt gzip data: %s",
 			    in->z.msg ? in->z.msg : "inflate failed");
-			return -1;
+			in->zerr = msg;
 		}
+		/* What was decoded before a fault is still data: pass it on
+		 * and report the fault at the next read. */
 		if (n - in->z.avail_out > 0)
 			return (ssize_t)(n - in->z.avail_out);
+		if (in->zerr != NULL) {
+			cim_warn_at(in->name, 0, "%s", in->zerr);
+			return -1;
+		}
 	}
 }
 
