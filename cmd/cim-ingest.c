@@ -330,7 +330,8 @@ ingest_line(struct cim_rec *rec, const char *s, size_t n)
 	}
 	why.len = 0;
 	if (opt.nmap == 0 && opt.jq == NULL && opt.key == NULL &&
-	    cim_schema_check(rec, &why, &disorder) == 0 && !disorder) {
+	    cim_schema_check(rec, &why, &disorder) == 0 && !disorder &&
+	    cim_schema_unknown(rec) == NULL) {
 		scratch.len = 0;
 		cim_rec_write(rec, &scratch);
 		cim_out_add(cim_run.out, scratch.p, scratch.len);

@@ -187,3 +187,25 @@ cim_schema_check(const struct cim_rec *r, struct cim_buf *why, int *disorder)
 	}
 	return 0;
 }
+
+const struct cim_jmember *
+cim_schema_unknown(const struct cim_rec *r)
+{
+	static const char *const known[] = { "id", "source", "channel",
+		"started_at", "ended_at", "status", "customer", "messages",
+		"events", "agent", "queue", "csat", "nps", "region", "attrs",
+		"customer_id", "identity", "lang", "intent", "urgency",
+		"sentiment", "churn_risk", "route" };
+	size_t i, j;
+
+	for (i = 0; i < r->sc.n; i++) {
+		const struct cim_jmember *m = &r->sc.m[i];
+
+		for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
+			if (cim_json_key_is(m->key, m->klen, m->kesc, known[j]))
+				break;
+		if (j == sizeof(known) / sizeof(known[0]))
+			return m;
+	}
+	return NULL;
+}

@@ -18,4 +18,10 @@
  * time order (valid, but cim-ingest re-sorts them).
  */
 int cim_schema_check(const struct cim_rec *r, struct cim_buf *why, int *disorder);
+/*
+ * The first top-level member that is neither a canonical field nor a
+ * field reserved for a later tool (cim.7), or NULL.  Tools pass such
+ * members through; cim-ingest moves them under attrs.
+ */
+const struct cim_jmember *cim_schema_unknown(const struct cim_rec *r);
 #endif
