@@ -27,10 +27,10 @@
 
 static const char usage[] =
 "usage: cim-ingest [-f format] [-m dest=src,...] [--jq program | --jq-file file]\n"
-"                  [-k key] [--gap duration] [--source name] [--channel name]\n"
-"                  [--tz zone] [--date-order order] [--region cc]\n"
-"                  [--encoding enc] [-d delim] [--rejects file] [--strict]\n"
-"                  [--stats] [file ...]\n";
+"                  [-k key] [--grouped] [--gap duration] [--source name]\n"
+"                  [--channel name] [--tz zone] [--date-order order]\n"
+"                  [--region cc] [--encoding enc] [-d delim] [--rejects file]\n"
+"                  [--strict] [--stats] [file ...]\n";
 
 static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
@@ -41,6 +41,8 @@ static const char help[] =
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
 "      --jq-file FILE     the same, program read from FILE\n"
 "  -k, --conversation KEY source field grouping message rows into conversations\n"
+"      --grouped          message rows come grouped by conversation: write each\n"
+"                         when the next starts (constant memory)\n"
 "      --gap DURATION     inactivity that ends a conversation (default 24h)\n"
 "      --source NAME      source name and id prefix (default: the format)\n"
 "      --channel NAME     channel of rows that have none\n"
@@ -61,7 +63,7 @@ static const char help[] =
 enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV };
 static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv" };
 
-enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
+enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
     O_ORDER, O_REGION, O_ENCODING };
 
 static const struct option longopts[] = {
@@ -70,6 +72,7 @@ static const struct option longopts[] = {
 	{ "jq", required_argument, NULL, O_JQ },
 	{ "jq-file", required_argument, NULL, O_JQFILE },
 	{ "conversation", required_argument, NULL, 'k' },
+	{ "grouped", no_argument, NULL, O_GROUPED },
 	{ "gap", required_argument, NULL, O_GAP },
 	{ "source", required_argument, NULL, O_SOURCE },
 	{ "channel", required_argument, NULL, O_CHANNEL },
@@ -862,6 +865,7 @@ main(int argc, char **argv)
 			jqorigin = optarg;
 			break;
 		case 'k': opt.key = optarg; break;
+		case O_GROUPED: ao.grouped = 1; break;
 		case O_GAP: gap = cim_opt_duration("--gap", optarg); gap_given = 1; break;
 		case O_SOURCE:
 			if (*optarg == '\0' || strchr(optarg, ':'))

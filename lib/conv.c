@@ -855,6 +855,7 @@ struct cim_asm {
 	struct conv		**tab;
 	size_t			 tabsize, count;
 	struct cim_smap		 done;		/* keyed conversations written: parts */
+	struct conv		*current;	/* --grouped: the conversation being read */
 	struct conv		*pool[256];	/* see conv_free */
 	size_t			 npool;
 	struct conv		*head, *tail;
@@ -1221,6 +1222,8 @@ emit_conv(struct cim_asm *a, struct conv *c)
 static void
 close_conv(struct cim_asm *a, struct conv *c)
 {
+	if (a->current == c)
+		a->current = NULL;
 	list_unlink(a, c);
 	hash_remove(a, c);
 	if (c->keyed && a->o.keyed_gap)
@@ -1427,6 +1430,21 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 
 	h = cim_hash(key.p, key.len);
 	c = lookup(a, key.p, key.len, h);
+	if (a->o.grouped && keyed && c == NULL) {
+		/* Grouped input: a new key ends the conversation before it,
+		 * and a key seen before means the input is not grouped. */
+		if (cim_smap_get(&a->done, key.p, key.len) != NULL) {
+			cim_buf_printf(why, "conversation '%.*s' already ended before this row: "
+			    "the input is not grouped by conversation (drop --grouped)",
+			    (int)(key.len - 2), key.p + 2);
+			cim_buf_free(&key);
+			return -1;
+		}
+		if (a->current != NULL) {
+			cim_smap_put(&a->done, a->current->key, strlen(a->current->key), NULL);
+			close_conv(a, a->current);
+		}
+	}
 	if (c != NULL && (!c->keyed || a->o.keyed_gap) && t > c->last + a->o.gap_ms) {
 		close_conv(a, c);	/* silent too long: a new conversation */
 		c = NULL;
@@ -1451,6 +1469,8 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		if (++a->count > a->tabsize)
 			rehash(a);
 		list_append(a, c);
+		if (keyed)
+			a->current = c;
 	} else {
 		list_unlink(a, c);
 		list_append(a, c);

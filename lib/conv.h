@@ -119,6 +119,7 @@ int cim_row_set_object(struct cim_row *r, struct cim_norm *nm, jv obj,
 struct cim_asm_opts {
 	int64_t		 gap_ms;	/* inactivity that closes a conversation */
 	int		 keyed_gap;	/* apply gap to keyed conversations too */
+	int		 grouped;	/* rows come grouped by conversation key */
 	struct cim_norm	*norm;
 };
 
