@@ -23,6 +23,7 @@
 #include "rec.h"
 #include "run.h"
 #include "schema.h"
+#include "smap.h"
 #include "utf8.h"
 
 static const char usage[] =
@@ -113,26 +114,62 @@ static struct {
 
 static struct cim_row row;
 static struct cim_buf why, scratch;
+static struct cim_smap seen_ids;
 
 /* ---- output ---- */
 
-static void
-emit(const char *json, size_t n, long rows, void *arg)
+/*
+ * Ids are unique in the output: a second record with an id already
+ * written is rejected (one entry per record, kept for the whole run).
+ */
+static int
+fresh_id(const char *id, size_t n)
 {
-	(void)arg;
-	cim_out_add(cim_run.out, json, n);
-	cim_run_wrote(rows);
+	int isnew;
+
+	cim_smap_put(&seen_ids, id, n, &isnew);
+	return isnew;
+}
+
+/* The id of a record we built: the text of its first member, escaped. */
+static int
+fresh_built_id(const char *json, size_t n)
+{
+	const char *p = json + 7, *end = json + n;	/* after {"id":" */
+
+	while (p < end && *p != '"')
+		p += *p == '\\' ? 2 : 1;
+	return fresh_id(json + 7, (size_t)(p - json - 7));
 }
 
 static void
-reject_conv(const char *file, long line, const char *json, size_t n, long rows,
-    const char *reason, void *arg)
+emit(const char *json, size_t n, const struct cim_filerows *fr, size_t nfr, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	if (!fresh_built_id(json, n)) {
+		for (i = 0; i < nfr; i++)
+			cim_reject_in(fr[i].fileno, cur.name, cur.line, json, n - 1,
+			    "duplicate id: a record with this id was already written");
+		for (i = 0; i < nfr; i++)
+			if (fr[i].rows > 1)
+				cim_run_rejected_more(fr[i].rows - 1);
+		return;
+	}
+	cim_out_add(cim_run.out, json, n);
+	for (i = 0; i < nfr; i++)
+		cim_run_wrote_in(fr[i].fileno, fr[i].rows);
+}
+
+static void
+reject_conv(const char *file, long line, int fileno, const char *text, size_t n,
+    long rows, const char *reason, void *arg)
 {
 	(void)arg;
-	if (n > 0 && json[n - 1] == '\n')
-		n--;
-	cim_reject(file, line, json, n, "%s", reason);
-	cim_run_rejected_more(rows - 1);
+	cim_reject_in(fileno, file, line, text, n, "%s", reason);
+	if (rows > 1)
+		cim_run_rejected_more(rows - 1);
 }
 
 static void
@@ -149,6 +186,9 @@ place_row(void)
 	why.len = 0;
 	row.file = cur.name;
 	row.line = cur.line;
+	row.fileno = (int)cim_run.nfiles - 1;
+	row.text_in = cur.text;
+	row.text_len = cur.len;
 	if (cim_asm_add(opt.as, &row, &why) < 0)
 		reject_row(cim_buf_str(&why));
 }
@@ -284,7 +324,11 @@ ingest_object(jv obj)
 	cim_jq_start(opt.jq, obj);
 	while ((rc = cim_jq_next(opt.jq, &out, &why)) == 1) {
 		n++;
-		if (map_object(out) < 0) {
+		if (cim_jv_too_deep(out, CIM_JSON_MAX_DEPTH)) {
+			/* What jq builds is not bounded by the scanner's limit. */
+			jv_free(out);
+			reject_row("--jq output nested deeper than 256 levels (objects count twice, as in jq)");
+		} else if (map_object(out) < 0) {
 			reject_row(cim_buf_str(&why));
 			why.len = 0;
 		} else {
@@ -335,6 +379,12 @@ ingest_line(struct cim_rec *rec, const char *s, size_t n)
 	if (opt.nmap == 0 && opt.jq == NULL && opt.key == NULL &&
 	    cim_schema_check(rec, &why, &disorder) == 0 && !disorder &&
 	    cim_schema_unknown(rec) == NULL) {
+		const struct cim_jmember *id = cim_rec_find(rec, "id");
+
+		if (!fresh_id(id->val + 1, id->vlen - 2)) {
+			reject_row("duplicate id: a record with this id was already written");
+			return;
+		}
 		scratch.len = 0;
 		cim_rec_write(rec, &scratch);
 		cim_out_add(cim_run.out, scratch.p, scratch.len);
@@ -672,31 +722,41 @@ read_json(struct cim_lines *l, char *first, size_t flen)
 		}
 	}
 	{
-		/* Concatenated values: jq's parser finds each; we count lines. */
-		jv_parser *jp = jv_parser_new(0);
-		jv v;
+		/* Values one after another: each is scanned for where it ends,
+		 * so its line and text are known for messages and rejects. */
+		const char *p = doc.p, *end = doc.p + doc.len;
 
-		jv_parser_set_buf(jp, doc.p, (int)doc.len, 0);
-		while (jv_is_valid(v = jv_parser_next(jp))) {
-			cim_run_read(1);
-			cur.text = "";
-			cur.len = 0;
-			ingest_object(v);
-		}
-		if (jv_invalid_has_msg(jv_copy(v))) {
-			jv msg = jv_invalid_get_msg(v);
+		while (p < end) {
+			const char *v = p;
+			size_t vlen;
 
+			while (v < end && strchr(" \t\r\n", *v))
+				v++;
+			for (; p < v; p++)
+				lineno += *p == '\n';
+			if (v == end)
+				break;
+			cur.line = lineno;
 			cim_run_read(1);
-			why.len = 0;
-			cim_buf_printf(&why, "invalid JSON: %s", jv_string_value(msg));
-			cur.text = doc.p;
-			cur.len = doc.len;
-			reject_row(cim_buf_str(&why));
-			jv_free(msg);
-		} else {
-			jv_free(v);
+			if (cim_json_value_len(v, (size_t)(end - v), &vlen, &w, &at) < 0) {
+				const char *q;
+
+				for (q = v; q < v + at; q++)
+					lineno += *q == '\n';
+				cur.line = lineno;
+				cur.text = v;
+				cur.len = (size_t)(end - v);
+				why.len = 0;
+				cim_buf_printf(&why, "invalid JSON: %s", w);
+				reject_row(cim_buf_str(&why));
+				break;	/* the rest cannot be split into values */
+			}
+			cur.text = v;
+			cur.len = vlen;
+			ingest_object(cim_json_build(v, vlen));
+			for (p = v; p < v + vlen; p++)
+				lineno += *p == '\n';
 		}
-		jv_parser_free(jp);
 	}
 out:
 	cim_jscan_free(&sc);
@@ -938,6 +998,7 @@ main(int argc, char **argv)
 	cim_row_free(&row);
 	cim_buf_free(&why);
 	cim_buf_free(&scratch);
+	cim_smap_free(&seen_ids);
 	for (size_t k = 0; k < opt.nmap; k++) {
 		cim_destspec_free(&opt.map[k].dest);
 		free(opt.map[k].src);

@@ -207,7 +207,7 @@ cim_row_reset(struct cim_row *r)
 	kvs_clear(&r->attrs);
 	kvs_clear(&r->extra);
 	kvs_clear(&r->mattrs);
-	r->invalid.len = r->key.len = 0;
+	r->invalid.len = r->key.len = r->phone.len = 0;
 	r->has_msg = r->has_at = r->media = r->has_messages = 0;
 	r->from.len = r->author.len = r->text.len = r->msgid.len = 0;
 	items_free(&r->msgs);
@@ -228,6 +228,7 @@ cim_row_free(struct cim_row *r)
 	kvs_free(&r->mattrs);
 	cim_buf_free(&r->invalid);
 	cim_buf_free(&r->key);
+	cim_buf_free(&r->phone);
 	cim_buf_free(&r->from);
 	cim_buf_free(&r->author);
 	cim_buf_free(&r->text);
@@ -339,6 +340,31 @@ mark_invalid(struct cim_row *r, const char *field)
 	cim_buf_json_str(&r->invalid, field, strlen(field));
 }
 
+/* The row's phone in E.164, by the row's region or the default one. */
+void
+cim_row_finish(struct cim_row *r, const struct cim_norm *nm)
+{
+	const char *s = r->phone.p, *region = nm->region;
+	size_t n = r->phone.len;
+	char e164[CIM_PHONE_MAX], rg[3];
+
+	if (n == 0)
+		return;
+	if (r->f[CIM_D_REGION].len == 4) {	/* "BR" with quotes */
+		memcpy(rg, r->f[CIM_D_REGION].p + 1, 2);
+		rg[2] = '\0';
+		region = rg;
+	}
+	if (cim_phone_e164(s, n, region, e164) < 0) {
+		set_str(kvs_slot(&r->raw, "phone"), s, n);
+		mark_invalid(r, "phone");
+		return;
+	}
+	if (strlen(e164) != n || memcmp(e164, s, n) != 0)
+		set_str(kvs_slot(&r->raw, "phone"), s, n);
+	set_str(&r->f[CIM_D_CUST_PHONE], e164, strlen(e164));
+}
+
 int
 cim_row_set(struct cim_row *r, struct cim_norm *nm, const struct cim_destspec *d,
     const char *s, size_t n, struct cim_buf *why)
@@ -423,26 +449,11 @@ cim_row_set(struct cim_row *r, struct cim_norm *nm, const struct cim_destspec *d
 			set_str(kvs_slot(&r->raw, "email"), s, n);
 		set_str(&r->f[d->d], tmp, strlen(tmp));
 		return 0;
-	case CIM_D_CUST_PHONE: {
-		char e164[CIM_PHONE_MAX];
-		const char *region = nm->region;
-		char rg[3];
-
-		if (r->f[CIM_D_REGION].len == 4) {	/* "BR" with quotes */
-			memcpy(rg, r->f[CIM_D_REGION].p + 1, 2);
-			rg[2] = '\0';
-			region = rg;
-		}
-		if (cim_phone_e164(s, n, region, e164) < 0) {
-			set_str(kvs_slot(&r->raw, "phone"), s, n);
-			mark_invalid(r, "phone");
-			return 0;
-		}
-		if (strlen(e164) != n || memcmp(e164, s, n) != 0)
-			set_str(kvs_slot(&r->raw, "phone"), s, n);
-		set_str(&r->f[d->d], e164, strlen(e164));
+	case CIM_D_CUST_PHONE:
+		/* Normalized when the row is complete: its region may come later. */
+		r->phone.len = 0;
+		cim_buf_add(&r->phone, s, n);
 		return 0;
-	}
 	case CIM_D_CUST_ID:
 		set_str(kvs_slot(&r->ids, d->name), s, n);
 		return 0;
@@ -816,6 +827,14 @@ set_events(struct cim_row *r, struct cim_norm *nm, jv arr, struct cim_buf *why)
 
 /* ---- the assembler ---- */
 
+/* An input row kept for a reject: where it was and what it said. */
+struct pend {
+	char		*file;
+	long		 line;
+	int		 fileno;
+	struct cim_buf	 text;
+};
+
 /* A conversation's messages or events: JSON texts in one buffer. */
 struct citem {
 	int64_t		 at;
@@ -845,12 +864,18 @@ struct conv {
 	char		*file;
 	long		 line;
 	int		 part;			/* 2, 3... after a split */
+	struct cim_filerows *fr;		/* rows per operand */
+	size_t		 nfr, frcap;
+	struct pend	*pend;			/* original rows, see keep_pending */
+	size_t		 npend, pendcap;
+	int		 pending;		/* every row so far is in pend */
 };
 
 struct cim_asm {
 	struct cim_asm_opts	 o;
-	void			(*emit)(const char *, size_t, long, void *);
-	void			(*reject)(const char *, long, const char *, size_t, long, const char *, void *);
+	void			(*emit)(const char *, size_t, const struct cim_filerows *, size_t, void *);
+	void			(*reject)(const char *, long, int, const char *, size_t, long,
+				    const char *, void *);
 	void			*arg;
 	struct conv		**tab;
 	size_t			 tabsize, count;
@@ -867,8 +892,9 @@ struct cim_asm {
 
 struct cim_asm *
 cim_asm_new(const struct cim_asm_opts *o,
-    void (*emit)(const char *, size_t, long, void *),
-    void (*reject)(const char *, long, const char *, size_t, long, const char *, void *),
+    void (*emit)(const char *, size_t, const struct cim_filerows *, size_t, void *),
+    void (*reject)(const char *, long, int, const char *, size_t, long,
+	const char *, void *),
     void *arg)
 {
 	struct cim_asm *a = cim_xcalloc(1, sizeof(*a));
@@ -1149,6 +1175,19 @@ build(struct cim_asm *a, struct conv *c)
 }
 
 static void
+drop_pending(struct conv *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npend; i++) {
+		free(c->pend[i].file);
+		cim_buf_free(&c->pend[i].text);
+	}
+	c->npend = 0;
+	c->pending = 0;
+}
+
+static void
 conv_destroy(struct conv *c)
 {
 	int i;
@@ -1162,6 +1201,9 @@ conv_destroy(struct conv *c)
 	cim_buf_free(&c->invalid);
 	citems_free(&c->msgs);
 	citems_free(&c->events);
+	drop_pending(c);
+	free(c->pend);
+	free(c->fr);
 	free(c->key);
 	free(c->file);
 	free(c);
@@ -1195,6 +1237,8 @@ conv_free(struct cim_asm *a, struct conv *c)
 	c->hnext = c->prev = c->next = NULL;
 	c->rows = 0;
 	c->part = 0;
+	c->nfr = 0;
+	drop_pending(c);
 	a->pool[a->npool++] = c;
 }
 
@@ -1206,16 +1250,82 @@ conv_new(struct cim_asm *a)
 	return cim_xcalloc(1, sizeof(struct conv));
 }
 
-/* Writes c (or rejects it) and frees it. */
+/*
+ * Writes c (or rejects it) and frees it.  A rejected conversation whose
+ * rows were all kept is rejected row by row with their own text; else
+ * as one reject holding the record as far as it was built.
+ */
 static void
 emit_conv(struct cim_asm *a, struct conv *c)
 {
-	if (build(a, c) == 0)
-		a->emit(a->line.p, a->line.len, c->rows, a->arg);
-	else
-		a->reject(c->file, c->line, a->line.p ? a->line.p : "", a->line.len,
-		    c->rows, cim_buf_str(&a->why), a->arg);
+	size_t i;
+
+	if (build(a, c) == 0) {
+		a->emit(a->line.p, a->line.len, c->fr, c->nfr, a->arg);
+	} else if (c->pending && c->npend == (size_t)c->rows) {
+		for (i = 0; i < c->npend; i++)
+			a->reject(c->pend[i].file, c->pend[i].line, c->pend[i].fileno,
+			    c->pend[i].text.p ? c->pend[i].text.p : "", c->pend[i].text.len,
+			    1, cim_buf_str(&a->why), a->arg);
+	} else {
+		size_t n = a->line.len;
+
+		if (n > 0 && a->line.p[n - 1] == '\n')
+			n--;
+		a->reject(c->file, c->line, c->nfr ? c->fr[0].fileno : 0,
+		    a->line.p ? a->line.p : "", n, c->rows, cim_buf_str(&a->why), a->arg);
+	}
 	conv_free(a, c);
+}
+
+/* Counts a row of operand fileno in c. */
+static void
+count_row(struct conv *c, int fileno)
+{
+	if (c->nfr > 0 && c->fr[c->nfr - 1].fileno == fileno) {
+		c->fr[c->nfr - 1].rows++;
+		return;
+	}
+	if (c->nfr == c->frcap) {
+		c->frcap = c->frcap ? c->frcap * 2 : 2;
+		c->fr = cim_xrealloc(c->fr, c->frcap * sizeof(*c->fr));
+	}
+	c->fr[c->nfr].fileno = fileno;
+	c->fr[c->nfr++].rows = 1;
+}
+
+/*
+ * Keeps the original text of r while c could still be rejected as a whole
+ * (it has no channel and there is no default): then each row can be
+ * rejected with its own text.  Once it has a channel nothing is kept.
+ */
+static void
+keep_pending(struct cim_asm *a, struct conv *c, struct cim_row *r)
+{
+	struct pend *p;
+
+	if (c->rows == 0)
+		c->pending = 1;
+	if (!c->pending)
+		return;
+	if (c->f[CIM_D_CHANNEL].len > 0 || a->o.norm->channel != NULL) {
+		/* Rows of a keyed conversation can only fail on the channel
+		 * or the start; conversation rows are single, see cim_asm_add. */
+		if (r->has_msg) {
+			drop_pending(c);
+			return;
+		}
+	}
+	if (c->npend == c->pendcap) {
+		c->pendcap = c->pendcap ? c->pendcap * 2 : 4;
+		c->pend = cim_xrealloc(c->pend, c->pendcap * sizeof(*c->pend));
+	}
+	p = &c->pend[c->npend++];
+	memset(p, 0, sizeof(*p));
+	p->file = cim_xstrdup(r->file);
+	p->line = r->line;
+	p->fileno = r->fileno;
+	cim_buf_add(&p->text, r->text_in ? r->text_in : "", r->text_in ? r->text_len : 0);
 }
 
 /* Writes an open conversation and forgets it. */
@@ -1266,9 +1376,24 @@ merge_row(struct cim_asm *a, struct conv *c, struct cim_row *r)
 	};
 	size_t i;
 
-	for (i = 1; i < CIM_D_NSCALAR; i++)
-		if (r->f[i].len > 0 && (c->f[i].len == 0 || last_wins[i]))
+	static const char *const path[CIM_D_NSCALAR] = {
+		[CIM_D_SOURCE] = "source", [CIM_D_CHANNEL] = "channel",
+		[CIM_D_STARTED_AT] = "started_at", [CIM_D_REGION] = "region",
+		[CIM_D_CUST_NAME] = "customer.name", [CIM_D_CUST_EMAIL] = "customer.email",
+		[CIM_D_CUST_PHONE] = "customer.phone",
+	};
+
+	for (i = 1; i < CIM_D_NSCALAR; i++) {
+		if (r->f[i].len == 0)
+			continue;
+		if (c->f[i].len == 0 || last_wins[i])
 			take(&c->f[i], &r->f[i]);
+		else if (r->has_msg && path[i] != NULL && (c->f[i].len != r->f[i].len ||
+		    memcmp(c->f[i].p, r->f[i].p, r->f[i].len) != 0))
+			/* Nothing is dropped: a later row's other value stays
+			 * with its message. */
+			take(kvs_slot(&r->mattrs, path[i]), &r->f[i]);
+	}
 	merge_kvs(&c->ids, &r->ids, NULL);
 	merge_kvs(&c->raw, &r->raw, NULL);
 	merge_kvs(&c->extra, &r->extra, NULL);
@@ -1319,6 +1444,7 @@ merge_row(struct cim_asm *a, struct conv *c, struct cim_row *r)
 		citem_end(&c->msgs);
 	}
 	c->rows++;
+	count_row(c, r->fileno);
 }
 
 /* The key of a row without an id: its customer and channel. */
@@ -1370,6 +1496,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	int64_t t;
 	int keyed = 1, split = 0;
 
+	cim_row_finish(r, a->o.norm);
 	/* The source is the reader's at the time of the row, not of output. */
 	if (r->f[CIM_D_SOURCE].len == 0)
 		set_str(&r->f[CIM_D_SOURCE], a->o.norm->source, strlen(a->o.norm->source));
@@ -1399,6 +1526,8 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	} else {
 		const char *base = strrchr(r->file, '/');
 
+		if (strcmp(r->file, "<stdin>") == 0)
+			base = "/stdin";
 		cim_buf_printf(&key, "k:%s:%ld", base ? base + 1 : r->file, r->line);
 	}
 	if (!r->has_msg) {
@@ -1408,6 +1537,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		c->keyed = 1;
 		c->file = cim_xstrdup(r->file);
 		c->line = r->line;
+		keep_pending(a, c, r);
 		merge_row(a, c, r);
 		cim_row_reset(r);
 		emit_conv(a, c);
@@ -1477,6 +1607,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 		if (t > c->last)
 			c->last = t;
 	}
+	keep_pending(a, c, r);
 	merge_row(a, c, r);
 	cim_row_reset(r);
 	cim_buf_free(&key);

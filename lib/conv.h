@@ -89,11 +89,19 @@ struct cim_row {
 	/* whole arrays (a conversation row) */
 	int		 has_messages;
 	struct cim_items msgs, events;
+	struct cim_buf	 phone;			/* as written, normalized at the end */
 	/* where it came from */
 	const char	*file;
 	long		 line;
-	const char	*text_in;	/* original text, for rejects */
+	int		 fileno;		/* the reader's operand number */
+	const char	*text_in;		/* original text, for rejects */
 	size_t		 text_len;
+};
+
+/* How many of a record's input rows came from each operand. */
+struct cim_filerows {
+	int		 fileno;
+	long		 rows;
 };
 
 void cim_row_reset(struct cim_row *r);
@@ -110,6 +118,10 @@ int cim_row_set(struct cim_row *r, struct cim_norm *nm,
  * them (customer, messages, events, attrs, reserved fields). */
 int cim_row_set_jv(struct cim_row *r, struct cim_norm *nm,
     const struct cim_destspec *d, jv v, struct cim_buf *why);
+/* Completes a row once all its values are set: what depends on other
+ * fields (the phone on the row's region) is normalized here.  The
+ * assembler calls it; cim_asm_add(). */
+void cim_row_finish(struct cim_row *r, const struct cim_norm *nm);
 /* Maps every member of object obj (consumed) by its own name: canonical
  * names to their place, anything else to attrs.NAME. */
 int cim_row_set_object(struct cim_row *r, struct cim_norm *nm, jv obj,
@@ -124,13 +136,19 @@ struct cim_asm_opts {
 };
 
 struct cim_asm;
-/* The assembler writes each finished record through emit, with the
- * number of input rows it holds; a record that breaks the schema is
- * passed to reject with the reason instead. */
+/*
+ * The assembler writes each finished record through emit, with the
+ * number of input rows it holds from each operand.  A record that breaks
+ * the schema goes to reject instead, one call per input row with the
+ * row's original text when the assembler kept it (it keeps the rows of a
+ * conversation that has no channel yet, and conversation rows), else one
+ * call standing for all its rows with the record as far as it was built.
+ */
 struct cim_asm *cim_asm_new(const struct cim_asm_opts *o,
-    void (*emit)(const char *json, size_t n, long rows, void *arg),
-    void (*reject)(const char *file, long line, const char *json, size_t n,
-	long rows, const char *why, void *arg),
+    void (*emit)(const char *json, size_t n, const struct cim_filerows *fr,
+	size_t nfr, void *arg),
+    void (*reject)(const char *file, long line, int fileno, const char *text,
+	size_t n, long rows, const char *why, void *arg),
     void *arg);
 /* Adds a row (its contents are taken; r is reset).  0, or -1 with why
  * when the row cannot be placed (the caller rejects it). */

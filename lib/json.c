@@ -215,10 +215,10 @@ add_member(struct cim_jscan *js, const unsigned char *start,
  * recorded at depth 1.
  */
 static int
-scan(struct scanner *sc, struct cim_jscan *js, int want)
+scan(struct scanner *sc, struct cim_jscan *js, int want, int prefix)
 {
 	uint64_t stack[(CIM_JSON_MAX_DEPTH + 63) / 64];
-	int depth = 0, esc;
+	int depth = 0, weight = 0, esc;
 	const unsigned char *vstart = NULL;
 
 	if (strstop['"'] == 0)
@@ -243,8 +243,11 @@ value:
 	switch (*sc->p) {
 	case '{':
 	case '[':
-		if (depth == CIM_JSON_MAX_DEPTH)
-			FAIL(sc, "nested deeper than 256 levels");
+		/* jq 1.6 counts an object as two levels (the object and the
+		 * key it is reading), an array as one. */
+		weight += *sc->p == '{' ? 2 : 1;
+		if (weight > CIM_JSON_MAX_DEPTH)
+			FAIL(sc, "nested deeper than 256 levels (objects count twice, as in jq)");
 		if (*sc->p == '{')
 			stack[depth / 64] |= (uint64_t)1 << (depth % 64);
 		else
@@ -254,6 +257,7 @@ value:
 		skip_ws(sc);
 		if (sc->p < sc->end && *sc->p == (stack[(depth - 1) / 64] >>
 		    ((depth - 1) % 64) & 1 ? '}' : ']')) {
+			weight -= *sc->p == '}' ? 2 : 1;
 			sc->p++;
 			depth--;
 			goto after;
@@ -285,6 +289,8 @@ after:
 		vstart = NULL;
 	}
 	if (depth == 0) {
+		if (prefix)
+			return 0;	/* one value read: the caller takes the rest */
 		skip_ws(sc);
 		if (sc->p != sc->end)
 			FAIL(sc, "trailing characters after JSON value");
@@ -303,6 +309,7 @@ after:
 			goto value;
 		}
 		if (*sc->p == (obj ? '}' : ']')) {
+			weight -= obj ? 2 : 1;
 			sc->p++;
 			depth--;
 			goto after;
@@ -421,7 +428,7 @@ cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
 	size_t i, j;
 
-	if (scan(&sc, js, '{') < 0) {
+	if (scan(&sc, js, '{', 0) < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
@@ -442,7 +449,7 @@ cim_json_valid(const char *s, size_t n, const char **why, size_t *at)
 	struct scanner sc = { (const unsigned char *)s,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
 
-	if (scan(&sc, NULL, 0) < 0) {
+	if (scan(&sc, NULL, 0, 0) < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
@@ -457,11 +464,26 @@ cim_json_scan_array(const char *s, size_t n, struct cim_jscan *js,
 	struct scanner sc = { (const unsigned char *)s,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
 
-	if (scan(&sc, js, '[') < 0) {
+	if (scan(&sc, js, '[', 0) < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
 	}
+	return 0;
+}
+
+int
+cim_json_value_len(const char *s, size_t n, size_t *len, const char **why, size_t *at)
+{
+	struct scanner sc = { (const unsigned char *)s,
+	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
+
+	if (scan(&sc, NULL, 0, 1) < 0) {
+		*why = sc.why;
+		*at = (size_t)(sc.p - sc.s);
+		return -1;
+	}
+	*len = (size_t)(sc.p - sc.s);
 	return 0;
 }
 

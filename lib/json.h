@@ -9,8 +9,9 @@
 #define CIM_JSON_H
 #include <stddef.h>
 
-/* jq 1.6's parser gives up beyond 256 levels; a record we pass on must
- * stay readable by jq, so we reject what it could not read. */
+/* jq 1.6's parser gives up beyond 256 levels, counting an object as two;
+ * a record we pass on must stay readable by jq, so we reject what it
+ * could not read. */
 #define CIM_JSON_MAX_DEPTH 256
 
 struct cim_jmember {
@@ -42,6 +43,10 @@ int cim_json_scan_array(const char *s, size_t n, struct cim_jscan *sc,
     const char **why, size_t *at);
 /* Validates one JSON value of any kind in s[0..n) (blanks around allowed). */
 int cim_json_valid(const char *s, size_t n, const char **why, size_t *at);
+/* Validates the one JSON value that starts s[0..n) (blanks before it
+ * allowed) and sets *len to where it ends; what follows is not read. */
+int cim_json_value_len(const char *s, size_t n, size_t *len, const char **why,
+    size_t *at);
 void cim_jscan_free(struct cim_jscan *sc);
 /* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
 int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);

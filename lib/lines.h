@@ -3,7 +3,7 @@
  * Lines may be of any length; "\n" and a "\r" before it are removed; a
  * UTF-8 byte order mark at the start of the file is dropped; a last line
  * without a newline is still a line.  Not for: CSV records that span
- * lines (csvrows.h builds on this).
+ * lines (cim-ingest feeds lines to libcsv).
  */
 #ifndef CIM_LINES_H
 #define CIM_LINES_H

@@ -374,6 +374,38 @@ cim_rec_free(struct cim_rec *r)
 	memset(r, 0, sizeof(*r));
 }
 
+int
+cim_jv_too_deep(jv v, int max)
+{
+	int i, n, deep = 0;
+
+	switch (jv_get_kind(v)) {
+	case JV_KIND_ARRAY:
+		if (max < 1)
+			return 1;
+		n = jv_array_length(jv_copy(v));
+		for (i = 0; i < n && !deep; i++) {
+			jv e = jv_array_get(jv_copy(v), i);
+
+			deep = cim_jv_too_deep(e, max - 1);
+			jv_free(e);
+		}
+		return deep;
+	case JV_KIND_OBJECT:
+		if (max < 2)
+			return 1;
+		jv_object_foreach(v, k, e) {
+			if (!deep)
+				deep = cim_jv_too_deep(e, max - 2);
+			jv_free(k);
+			jv_free(e);
+		}
+		return deep;
+	default:
+		return 0;
+	}
+}
+
 static void
 dump_number(struct cim_buf *out, double d)
 {

@@ -60,6 +60,10 @@ void cim_rec_free(struct cim_rec *r);
  */
 jv cim_json_build(const char *s, size_t n);
 
+/* 1 when v (borrowed) nests deeper than max levels, counting an object
+ * as two as jq 1.6 does; it never looks deeper than that. */
+int cim_jv_too_deep(jv v, int max);
+
 /* Appends v (consumed) as compact JSON.  Numbers that are integers are
  * printed without exponent or fraction; strings escaped as in buf.h. */
 void cim_jv_dump(struct cim_buf *out, jv v);

@@ -43,6 +43,18 @@ cim_usage(const char *fmt, ...)
 	exit(CIM_EXIT_USAGE);
 }
 
+/* After --help or --version: a failed write is an error like any other. */
+static _Noreturn void
+exit_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			exit(0);
+		cim_die(1, "<stdout>: write error: %s", strerror(errno));
+	}
+	exit(0);
+}
+
 int
 cim_run_option(int c, const char *arg)
 {
@@ -61,10 +73,10 @@ cim_run_option(int c, const char *arg)
 		return 1;
 	case CIM_OPT_VERSION:
 		printf("%s (cim) %s\n", cim_prog, CIM_VERSION);
-		exit(fflush(stdout) || ferror(stdout) ? 1 : 0);
+		exit_stdout();
 	case 'h':
 		printf("%s\n%s", cim_run.usage, cim_run.help);
-		exit(fflush(stdout) || ferror(stdout) ? 1 : 0);
+		exit_stdout();
 	}
 	return 0;
 }
@@ -81,23 +93,53 @@ cim_run_file(const char *name)
 	f->name = cim_xstrdup(name);
 }
 
+static void vreject(int fileno, const char *file, long line, const char *text,
+    size_t n, const char *fmt, va_list ap);
+
 void
 cim_reject(const char *file, long line, const char *text, size_t n,
     const char *fmt, ...)
 {
-	struct cim_buf reason = { 0 }, b = { 0 };
 	va_list ap;
-	char tmp[512];
 
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);	/* reasons are short */
+	vreject((int)cim_run.nfiles - 1, file, line, text, n, fmt, ap);
 	va_end(ap);
+}
+
+void
+cim_reject_in(int fileno, const char *file, long line, const char *text,
+    size_t n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreject(fileno, file, line, text, n, fmt, ap);
+	va_end(ap);
+}
+
+void
+cim_run_wrote_in(int fileno, long n)
+{
+	cim_run.written += n;
+	if (fileno >= 0 && (size_t)fileno < cim_run.nfiles)
+		cim_run.files[fileno].written += n;
+}
+
+static void
+vreject(int fileno, const char *file, long line, const char *text, size_t n,
+    const char *fmt, va_list ap)
+{
+	struct cim_buf reason = { 0 }, b = { 0 };
+	char tmp[512];
+
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);	/* reasons are short */
 	cim_buf_adds(&reason, tmp);
 	cim_buf_str(&reason);
 
 	cim_run.rejected++;
-	if (cim_run.nfiles)
-		cim_run.files[cim_run.nfiles - 1].rejected++;
+	if (fileno >= 0 && (size_t)fileno < cim_run.nfiles)
+		cim_run.files[fileno].rejected++;
 	if (!cim_run.quiet)
 		cim_warn_at(file, line, "%s", reason.p);
 	if (cim_run.rejects != NULL) {

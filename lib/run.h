@@ -71,6 +71,12 @@ static inline void cim_run_wrote(long n) { cim_run.written += n; if (cim_run.nfi
  */
 void cim_reject(const char *file, long line, const char *text, size_t n,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same, counted against operand number fileno (0 is the first) when
+ * the record is rejected after its operand was read. */
+void cim_reject_in(int fileno, const char *file, long line, const char *text,
+    size_t n, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Counts n input records of operand number fileno as written. */
+void cim_run_wrote_in(int fileno, long n);
 /* Counts n more input records as rejected (a reject that stood for several). */
 static inline void cim_run_rejected_more(long n) { cim_run.rejected += n; if (cim_run.nfiles) cim_run.files[cim_run.nfiles - 1].rejected += n; }
 /* Records an I/O or data error that makes the exit status 1. */

@@ -185,6 +185,15 @@ cim_schema_check(const struct cim_rec *r, struct cim_buf *why, int *disorder)
 		}
 #undef KEY
 	}
+	{
+		/* The id is prefixed by its source: "zendesk:4711". */
+		const struct cim_jmember *id = cim_rec_find(r, "id"), *src = cim_rec_find(r, "source");
+		size_t sl = src->vlen - 2;
+
+		if (id->vlen - 2 <= sl + 1 || memcmp(id->val + 1, src->val + 1, sl) != 0 ||
+		    id->val[1 + sl] != ':')
+			return bad(why, "%s is not prefixed by its source (source:id)", "id");
+	}
 	return 0;
 }
 

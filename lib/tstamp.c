@@ -700,7 +700,7 @@ cim_tz_load(const char *name, char *err, size_t errlen)
 		if (strcmp(name, builtin[i]) == 0)
 			return tz_utc(name);
 	if (name[0] == '/' || strstr(name, "..") != NULL) {
-		seterr(err, errlen, "invalid time zone name \"%s\"", name);
+		seterr(err, errlen, "invalid time zone name '%s'", name);
 		return NULL;
 	}
 	dir = getenv("TZDIR");
@@ -708,13 +708,13 @@ cim_tz_load(const char *name, char *err, size_t errlen)
 		dir = "/usr/share/zoneinfo";
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >=
 	    sizeof path) {
-		seterr(err, errlen, "invalid time zone name \"%s\"", name);
+		seterr(err, errlen, "invalid time zone name '%s'", name);
 		return NULL;
 	}
 	/* O_NONBLOCK: a FIFO planted under TZDIR must not hang us. */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			seterr(err, errlen, "unknown time zone \"%s\"", name);
+			seterr(err, errlen, "unknown time zone '%s'", name);
 		else
 			seterr(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
@@ -722,7 +722,7 @@ cim_tz_load(const char *name, char *err, size_t errlen)
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 	    st.st_size > TZIF_MAX) {
 		close(fd);
-		seterr(err, errlen, "unknown time zone \"%s\"", name);
+		seterr(err, errlen, "unknown time zone '%s'", name);
 		return NULL;
 	}
 	img = cim_xmalloc((size_t)st.st_size);
@@ -747,7 +747,7 @@ cim_tz_load(const char *name, char *err, size_t errlen)
 	why = tzif_parse(img, got, tz);
 	free(img);
 	if (why != NULL) {
-		seterr(err, errlen, "time zone \"%s\": %s", name, why);
+		seterr(err, errlen, "time zone '%s': %s", name, why);
 		cim_tz_free(tz);
 		return NULL;
 	}

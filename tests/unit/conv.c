@@ -59,6 +59,7 @@ test_sets(void)
 
 		CHECK(cim_dest_parse(sets[i].dest, &d) == 0, "dest %s", sets[i].dest);
 		rc = cim_row_set(&r, &nm, &d, sets[i].in, strlen(sets[i].in), &why);
+		cim_row_finish(&r, &nm);
 		if (sets[i].why != NULL) {
 			CHECK(rc < 0 && strncmp(cim_buf_str(&why), sets[i].why,
 			    strlen(sets[i].why)) == 0, "%s=%s: got rc %d why '%s'",
@@ -86,6 +87,7 @@ test_raw(void)
 	/* A phone that cannot be normalized is kept as seen and flagged. */
 	cim_dest_parse("customer.phone", &d);
 	CHECK(cim_row_set(&r, &nm, &d, "ramal 22", 8, &why) == 0, "bad phone kept");
+	cim_row_finish(&r, &nm);
 	CHECK(r.f[CIM_D_CUST_PHONE].len == 0, "no phone set");
 	CHECK(r.raw.n == 1 && strcmp(r.raw.v[0].key, "phone") == 0, "raw phone");
 	CHECK_STR(cim_buf_str(&r.invalid), "\"phone\"", "invalid list");

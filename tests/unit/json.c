@@ -68,18 +68,29 @@ test_depth(void)
 	size_t at;
 	int i;
 
-	/* 255 arrays inside the object: 256 levels, the most jq reads. */
+	/* 254 arrays inside the object (2 levels): 256, the most jq reads. */
 	cim_buf_adds(&b, "{\"a\":");
-	for (i = 0; i < 255; i++) cim_buf_addc(&b, '[');
-	for (i = 0; i < 255; i++) cim_buf_addc(&b, ']');
+	for (i = 0; i < 254; i++) cim_buf_addc(&b, '[');
+	for (i = 0; i < 254; i++) cim_buf_addc(&b, ']');
 	cim_buf_addc(&b, '}');
 	CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) == 0, "256 levels: %s", why);
+	/* 128 objects are 256 levels for jq; 129 are too many. */
+	b.len = 0;
+	for (i = 0; i < 128; i++) cim_buf_adds(&b, "{\"a\":");
+	cim_buf_addc(&b, '1');
+	for (i = 0; i < 128; i++) cim_buf_addc(&b, '}');
+	CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) == 0, "128 objects: %s", why);
+	b.len = 0;
+	for (i = 0; i < 129; i++) cim_buf_adds(&b, "{\"a\":");
+	cim_buf_addc(&b, '1');
+	for (i = 0; i < 129; i++) cim_buf_addc(&b, '}');
+	CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0, "129 objects accepted");
 	b.len = 0;
 	cim_buf_adds(&b, "{\"a\":");
 	for (i = 0; i < 100000; i++) cim_buf_addc(&b, '[');
 	cim_buf_addc(&b, '}');
 	CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0, "100000 levels accepted");
-	CHECK_STR(why, "nested deeper than 256 levels", "deep");
+	CHECK_STR(why, "nested deeper than 256 levels (objects count twice, as in jq)", "deep");
 	cim_buf_free(&b);
 	cim_jscan_free(&sc);
 }
