@@ -1452,12 +1452,13 @@ static int
 identity_key(struct cim_row *r, struct cim_norm *nm, struct cim_buf *key)
 {
 	const struct cim_buf *who = NULL;
+	int by_id = 0;
 	const char *ch = nm->channel ? nm->channel : "";
 	size_t chn = strlen(ch);
 
 	if (r->f[CIM_D_CUST_PHONE].len) who = &r->f[CIM_D_CUST_PHONE];
 	else if (r->f[CIM_D_CUST_EMAIL].len) who = &r->f[CIM_D_CUST_EMAIL];
-	else if (r->ids.n) who = &r->ids.v[0].val;
+	else if (r->ids.n) { who = &r->ids.v[0].val; by_id = 1; }
 	else if (r->f[CIM_D_CUST_NAME].len) who = &r->f[CIM_D_CUST_NAME];
 	if (who == NULL)
 		return -1;
@@ -1469,7 +1470,7 @@ identity_key(struct cim_row *r, struct cim_norm *nm, struct cim_buf *key)
 	}
 	cim_buf_add(key, ch, chn);
 	cim_buf_addc(key, '\x1f');
-	if (who == &r->ids.v[0].val) {
+	if (by_id) {
 		size_t at = key->len;
 
 		/* the namespace escaped like the fragments, quotes dropped */
