@@ -19,6 +19,8 @@ BINS     = $(CMD_SRC:cmd/%.c=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNITS    = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 HDRS     = $(wildcard lib/*.h) tests/unit/unit.h
+FUZZ_SRC = $(filter-out tests/fuzz/driver.c,$(wildcard tests/fuzz/*.c))
+FUZZREG  = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzzreg/%)
 BENCH_SRC = $(wildcard scripts/*.c)
 BENCH    = $(BENCH_SRC:scripts/%.c=$(B)/scripts/%)
 
@@ -46,11 +48,17 @@ $(B)/unit/%: tests/unit/%.c $(B)/libcim.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcim.a $(LDLIBS)
 
+# Fuzz targets built with a plain driver: make check replays their seeds
+# and every crash kept in tests/fuzz/NAME/ as a regression case.
+$(B)/fuzzreg/%: tests/fuzz/%.c tests/fuzz/driver.c $(B)/libcim.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/driver.c $(B)/libcim.a $(LDLIBS)
+
 $(B)/scripts/%: scripts/%.c $(B)/libcim.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcim.a $(LDLIBS)
 
-check: all $(UNITS)
+check: all $(UNITS) $(FUZZREG)
 	@sh tests/run $(B)
 
 demo: all
@@ -66,6 +74,20 @@ sanitize:
 	$(MAKE) B=build-san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" check
 
+# libFuzzer builds of tests/fuzz/*.c (clang); scripts/fuzz SECONDS runs them.
+FZ = build-fuzz
+fuzz:
+	$(MAKE) B=$(FZ) CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all" $(FZ)/libcim.a
+	@for t in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+		echo "clang ... -o $(FZ)/fuzz-$$t tests/fuzz/$$t.c"; \
+		clang $(WARN) $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		    -o $(FZ)/fuzz-$$t tests/fuzz/$$t.c $(FZ)/libcim.a $(LDLIBS) || exit 1; \
+	done
+
+# The suite under valgrind's memcheck: every tool run goes through it.
+valgrind: all $(UNITS) $(FUZZREG)
+	@CIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run $(B)
+
 lint-man:
 	mandoc -Tlint -W warning man/*.[17]
 
@@ -76,7 +98,7 @@ install: all
 	cp man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7/
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all check demo bench bench-tools sanitize lint-man install clean
+.PHONY: all check demo bench bench-tools sanitize fuzz valgrind lint-man install clean
 .SECONDARY:
