@@ -20,6 +20,9 @@ void
 cim_run_start(char **argv, const char *usage, const char *help)
 {
 	cim_setprog(argv[0]);
+	/* getopt prints argv[0] in its messages: make it the short name. */
+	if (argv[0] != NULL)
+		argv[0] = (char *)cim_prog;
 	signal(SIGPIPE, SIG_DFL);
 	cim_run.out = cim_out_fd(1, "<stdout>");
 	cim_run.usage = usage;
