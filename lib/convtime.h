@@ -4,7 +4,7 @@
  * handling time by bot and human, abandonment, containment.  The
  * definitions are here, in one place, so cim-metrics(1) and the tests
  * can state them exactly.  Reading the record is cheap: messages and
- * events are scanned raw (json.h) for at, from and type only, no jv.
+ * events are walked raw for at, from and type only, no jv.
  * Not for: aggregating many conversations (cim-metrics does that).
  */
 #ifndef CIM_CONVTIME_H
@@ -30,9 +30,9 @@ struct cim_timeline {
 	int64_t			 started, ended;	/* ms; ended -1 when absent */
 	int			 status_resolved;	/* status resolved or closed */
 	int			 status_abandoned;
+	int			 disorder;	/* messages were not in time order */
 	struct cim_tlitem	*msg, *ev;
 	size_t			 nmsg, nev, msgcap, evcap;
-	struct cim_jscan	 arr, one;		/* scratch */
 };
 
 /* A measured interval, [from, to) in ms. */
@@ -57,9 +57,13 @@ struct cim_convfacts {
 /*
  * Reads started_at, ended_at, status, messages[].at/.from and
  * events[].at/.type of r (a record cim_schema_check() accepted) into t,
- * sorted by time.  Events whose at is not a canonical time or whose type
- * is not a string make it fail: -1 with the reason appended to why.
- * need_msgs 0 skips the messages (t->nmsg stays 0).
+ * sorted by time.  Each message gets the checks cim_schema_check() makes
+ * of messages, with the same reasons, so a caller reading the messages
+ * here may check the rest of the record with the messages left out (the
+ * line itself was validated as JSON by cim_rec_parse).  Events whose at
+ * is not a canonical time or whose type is not a string make it fail too:
+ * -1 with the reason appended to why.  need_msgs 0 skips the messages
+ * (t->nmsg stays 0, nothing about them is checked).
  */
 int cim_timeline_read(struct cim_timeline *t, const struct cim_rec *r,
     int need_msgs, struct cim_buf *why);
