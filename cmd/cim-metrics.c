@@ -39,7 +39,7 @@ static const char usage[] =
 "                   [--sl-target spec] [--abandon-base inbound|all]\n"
 "                   [--fcr-window duration] [--fcr-same-intent]\n"
 "                   [--retention-window duration] [--costs file]\n"
-"                   [--hours spec] [--holidays file] [--partial | --merge]\n"
+"                   [--hours spec] [--holidays file] [--partial] [--merge]\n"
 "                   [--rejects file] [--strict] [--stats] [file ...]\n";
 
 static const char help[] =
@@ -239,6 +239,7 @@ static struct smap_groups {
 static struct cim_smap custmap;		/* customer key -> index in C */
 static struct cust *C;
 static size_t nC, capC;
+static long disordered;		/* contacts that overlapped a customer's span */
 
 static struct cim_buf why, kbuf, tmp;
 static struct cim_timeline tl;
@@ -552,11 +553,13 @@ cust_add(const char *key, size_t klen, const struct cust *x)
 		c->first_t = x->first_t;
 		c->first_g = x->first_g;
 	} else if (x->last_t >= c->last_t) {
+		disordered++;
 		decide(c->last_g, c->last_t, c->last_flags, x->last_t);
 		c->last_t = x->last_t;
 		c->last_g = x->last_g;
 		c->last_flags = x->last_flags;
 	} else {
+		disordered++;
 		decide(x->last_g, x->last_t, x->last_flags, c->last_t);
 	}
 }
@@ -644,6 +647,11 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	why.len = 0;
 	if (check_record(r) < 0)
 		return -1;
+	/* Events are always read, so what is rejected does not depend on
+	 * the metrics asked for.  Nothing is counted before every check
+	 * has passed. */
+	if (cim_timeline_read(&tl, r, (opt.needs & N_MSGS) != 0, &why) < 0)
+		return -1;
 	if (opt.jq) {
 		out = cim_jq_first(opt.jq, cim_rec_jv(r), &why);
 		if (!jv_is_valid(out))
@@ -688,8 +696,6 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	chn = m->vlen - 2;
 
 	if (opt.needs & N_MSGS) {
-		if (cim_timeline_read(&tl, r, 1, &why) < 0)
-			return -1;
 		cim_convfacts_compute(&facts, &tl);
 		g->c[C_MSGS] += (int64_t)tl.nmsg;
 		g->c[C_INBOUND] += opt.abandon_all ? 1 : facts.inbound;
@@ -1086,6 +1092,10 @@ write_metrics(void)
 	/* Every customer's last contact had no return in the data. */
 	for (i = 0; i < nC; i++)
 		decide(C[i].last_g, C[i].last_t, C[i].last_flags, -1);
+	if (disordered > 0)
+		cim_warnx("%ld contacts came out of time order for their customer: "
+		    "repeat contact, fcr and retention are approximate (sort the input by started_at)",
+		    disordered);
 	ord = sorted_groups();
 	if (opt.format == 'c') {
 		for (j = 0; j < ncols; j++) {
@@ -1632,8 +1642,6 @@ main(int argc, char **argv)
 		for (i = 0; i < opt.bh.nholiday; i++)
 			cim_buf_printf(&opt.config, ",%lld", (long long)opt.bh.holiday[i]);
 	}
-	if (opt.partial && opt.merge)
-		cim_usage("give --partial or --merge, not both");
 	if (by)
 		parse_by(by, &prog);
 	if (mlist)
