@@ -949,13 +949,20 @@ add_col(const char *name, const struct metric *mt, int bh)
 	cols[ncols].mt = mt;
 	cols[ncols].bh = bh;
 	if (bh) {
-		/* frt_mean_s -> frt_bh_mean_s: the metric, then _bh, then stat and unit. */
-		const char *u = strchr(name, '_');
+		/* frt_mean_s -> frt_bh_mean_s, aht_human_mean_s ->
+		 * aht_human_bh_mean_s: before the stat and unit;
+		 * service_level -> service_level_bh. */
+		size_t n = strlen(name), cut = n;
 		struct cim_buf b = { 0 };
 
-		cim_buf_add(&b, name, (size_t)(u - name));
+		if (n > 2 && strcmp(name + n - 2, "_s") == 0)
+			for (cut = n - 2; cut > 0 && name[cut - 1] != '_'; cut--)
+				;
+		if (cut > 0 && cut < n)
+			cut--;
+		cim_buf_add(&b, name, cut);
 		cim_buf_adds(&b, "_bh");
-		cim_buf_adds(&b, u);
+		cim_buf_adds(&b, name + cut);
 		cols[ncols].name = cols[ncols].owned = cim_buf_str(&b);
 	}
 	ncols++;
@@ -1554,7 +1561,7 @@ read_costs(const char *path)
 		c->human = strcmp(who, "human") == 0;
 		c->per_conv = pc;
 		c->per_min = pm;
-		cim_buf_printf(&opt.config, " cost=%s/%s/%.17g/%.17g", ch, who, pc, pm);
+		cim_buf_printf(&opt.config, " cost=%s/%s/%.10g/%.10g", ch, who, pc, pm);
 	}
 	fclose(f);
 }
