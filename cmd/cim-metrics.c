@@ -1308,7 +1308,9 @@ merge_file(const char *path)
 
 		if (jv_get_kind(v) != JV_KIND_OBJECT) {
 			bad = "not a cim-metrics --partial line";
-		} else if (!header) {
+		} else if (jv_object_has(jv_copy(v), jv_string("cim_metrics_partial"))) {
+			/* A header starts a state; states may be concatenated
+			 * (parallel --pipe writes them so). */
 			x = jv_object_get(jv_copy(v), jv_string("config"));
 			if (jv_get_kind(x) != JV_KIND_STRING)
 				bad = "not a cim-metrics --partial file";
@@ -1316,6 +1318,9 @@ merge_file(const char *path)
 				bad = "made with other options than these";
 			jv_free(x);
 			header = 1;
+			nmap = 0;
+		} else if (!header) {
+			bad = "not a cim-metrics --partial file";
 		} else if (jv_object_has(jv_copy(v), jv_string("keys"))) {
 			jv keys = jv_object_get(jv_copy(v), jv_string("keys"));
 			jv c = jv_object_get(jv_copy(v), jv_string("c"));
