@@ -319,7 +319,7 @@ void
 cim_convfacts_compute(struct cim_convfacts *f, const struct cim_timeline *t)
 {
 	const struct cim_tlitem *msg = t->msg, *ev = t->ev;
-	size_t i, fc = t->nmsg, hum = t->nmsg, botfirst = t->nmsg;
+	size_t i, fc = t->nmsg, hum = t->nmsg, botfirst = t->nmsg, agent1 = t->nmsg;
 	int64_t end, human_from = 0, pending = -1, last_resolved = -1, handoff = -1;
 	int handoff_ev = 0, replied = 0, bot_before_human = 0, last_was_reopen = 0;
 	struct cim_span *rp = f->reply;
@@ -342,6 +342,8 @@ cim_convfacts_compute(struct cim_convfacts *f, const struct cim_timeline *t)
 			break;
 		case CIM_R_AGENT:
 			f->human = 1;
+			if (agent1 == t->nmsg)
+				agent1 = i;
 			if (fc < t->nmsg && hum == t->nmsg)
 				hum = i;
 			if (f->bot)
@@ -434,7 +436,9 @@ cim_convfacts_compute(struct cim_convfacts *f, const struct cim_timeline *t)
 		f->abandoned = 1;
 
 	/* Handling time: the bot from the customer's first word to the
-	 * handoff (or the end), the human from there to the end. */
+	 * handoff (or the end); the human from the first agent message to
+	 * the end, as a contact centre's handle time starts when the call is
+	 * answered: the queue in between is nobody's handling. */
 	if (f->bot) {
 		f->has_bot_span = 1;
 		f->bot_span.from = f->inbound ? msg[fc].at : t->started;
@@ -442,7 +446,7 @@ cim_convfacts_compute(struct cim_convfacts *f, const struct cim_timeline *t)
 	}
 	if (f->human) {
 		f->has_human_span = 1;
-		f->human_span.from = human_from;
+		f->human_span.from = msg[agent1].at;
 		f->human_span.to = end;
 	}
 }

@@ -20,12 +20,13 @@ static const struct {
 	 * bot span, human span (-1 none) */
 	int frt, unans, esc, res, res_s, aband, cont, nrep, repsum, bot, hum;
 } cases[] = {
-	/* plain: customer, agent, customer, agent */
-	{ "c0 a30 c60 a180", "r300", "resolved", 300, 30, 0, 0, 1, 300, 0, 0, 2, 150, -1, 300 },
+	/* plain: customer, agent, customer, agent; the human handles from
+	 * the first agent message to ended_at */
+	{ "c0 a30 c60 a180", "r300", "resolved", 300, 30, 0, 0, 1, 300, 0, 0, 2, 150, -1, 270 },
 	/* bot first, handoff event: frt from the handoff */
-	{ "c0 b5 c30 a180", "h60", "resolved", 600, 120, 0, 1, 1, 600, 0, 0, 1, 150, 60, 540 },
+	{ "c0 b5 c30 a180", "h60", "resolved", 600, 120, 0, 1, 1, 600, 0, 0, 1, 150, 60, 420 },
 	/* bot first, no handoff event: from the bot's last word */
-	{ "c0 b5 c30 b40 a100", "", "open", -1, 60, 0, 1, 0, 0, 0, 0, 0, 0, 40, 60 },
+	{ "c0 b5 c30 b40 a100", "", "open", -1, 60, 0, 1, 0, 0, 0, 0, 0, 0, 40, 0 },
 	/* a bot reply is never a first human response */
 	{ "c0 b1", "", "open", -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, -1 },
 	/* bot, handoff, nobody came: unanswered */
@@ -35,13 +36,13 @@ static const struct {
 	/* no reply, still open: unanswered, not abandoned */
 	{ "c0", "", "open", -1, -1, 1, 0, 0, 0, 0, 0, 0, 0, -1, -1 },
 	/* reopened and not resolved again */
-	{ "c0 a10", "r20 o30", "open", -1, 10, 0, 0, 0, 0, 0, 0, 1, 10, -1, 10 },
+	{ "c0 a10", "r20 o30", "open", -1, 10, 0, 0, 0, 0, 0, 0, 1, 10, -1, 0 },
 	/* reopened and resolved again: the last resolution */
-	{ "c0 a10 c40 a50", "r20 o30 r60", "resolved", 60, 10, 0, 0, 1, 60, 0, 0, 2, 20, -1, 60 },
+	{ "c0 a10 c40 a50", "r20 o30 r60", "resolved", 60, 10, 0, 0, 1, 60, 0, 0, 2, 20, -1, 50 },
 	/* several handoffs: the last before the first human reply */
-	{ "c0 b5 a100 c200 a260", "h20 h50 h300", "resolved", 400, 50, 0, 1, 1, 400, 0, 0, 1, 60, 50, 350 },
+	{ "c0 b5 a100 c200 a260", "h20 h50 h300", "resolved", 400, 50, 0, 1, 1, 400, 0, 0, 1, 60, 50, 300 },
 	/* messages out of order are sorted first */
-	{ "a30 c0 a90 c60", "", "open", -1, 30, 0, 0, 0, 0, 0, 0, 2, 60, -1, 90 },
+	{ "a30 c0 a90 c60", "", "open", -1, 30, 0, 0, 0, 0, 0, 0, 2, 60, -1, 60 },
 	/* outbound: no customer message, no frt, not abandoned */
 	{ "a0", "", "closed", 100, -1, 0, 0, 1, 100, 0, 0, 0, 0, -1, 100 },
 	/* bot only, resolved: contained */
@@ -49,9 +50,9 @@ static const struct {
 	/* abandoned event on a call the agent never took */
 	{ "c0", "x40", "abandoned", 40, -1, 1, 0, 0, 0, 1, 0, 0, 0, -1, -1 },
 	/* system messages are nobody's reply */
-	{ "c0 s1 a20", "", "open", -1, 20, 0, 0, 0, 0, 0, 0, 1, 20, -1, 20 },
+	{ "c0 s1 a20", "", "open", -1, 20, 0, 0, 0, 0, 0, 0, 1, 20, -1, 0 },
 	/* customer writes twice: the reply counts from the oldest */
-	{ "c0 c10 a40", "", "open", -1, 40, 0, 0, 0, 0, 0, 0, 1, 40, -1, 40 },
+	{ "c0 c10 a40", "", "open", -1, 40, 0, 0, 0, 0, 0, 0, 1, 40, -1, 0 },
 };
 
 static void
