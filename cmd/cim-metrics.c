@@ -1187,6 +1187,17 @@ write_metrics(void)
 
 /* ---- partial state ---- */
 
+static int
+cmp_ent(const void *a, const void *b)
+{
+	const struct cim_smap_ent *x = *(const struct cim_smap_ent *const *)a;
+	const struct cim_smap_ent *y = *(const struct cim_smap_ent *const *)b;
+	size_t mn = x->klen < y->klen ? x->klen : y->klen;
+	int c = memcmp(x->key, y->key, mn);
+
+	return c ? c : (x->klen > y->klen) - (x->klen < y->klen);
+}
+
 static void
 write_partial(void)
 {
@@ -1198,7 +1209,7 @@ write_partial(void)
 		rank[ord[i]] = (uint32_t)i;
 	cim_buf_adds(&b, "{\"cim_metrics_partial\":1,\"config\":");
 	cim_buf_json_str(&b, opt.config.p, opt.config.len);
-	cim_buf_adds(&b, "}\n");
+	cim_buf_printf(&b, ",\"disordered\":%ld}\n", disordered);
 	for (i = 0; i < G.n; i++) {
 		struct group *g = &G.g[ord[i]];
 		uint64_t *h;
@@ -1235,20 +1246,8 @@ write_partial(void)
 		for (i = 0; i < custmap.cap; i++)
 			if (custmap.t[i].key)
 				ents[ne++] = &custmap.t[i];
-		for (i = 1; i < ne; i++) {	/* shell sort would do; qsort needs a global */
-			struct cim_smap_ent *x = ents[i];
-
-			for (j = i; j > 0; j--) {
-				const struct cim_smap_ent *y = ents[j - 1];
-				size_t mn = y->klen < x->klen ? y->klen : x->klen;
-				int c = memcmp(y->key, x->key, mn);
-
-				if (c < 0 || (c == 0 && y->klen <= x->klen))
-					break;
-				ents[j] = ents[j - 1];
-			}
-			ents[j] = x;
-		}
+		if (ne > 0)
+			qsort(ents, ne, sizeof(*ents), cmp_ent);
 		for (i = 0; i < ne; i++) {
 			const struct cust *c = &C[ents[i]->val];
 
@@ -1314,6 +1313,10 @@ merge_file(const char *path)
 				bad = "not a cim-metrics --partial file";
 			else if (strcmp(jv_string_value(x), cim_buf_str(&opt.config)) != 0)
 				bad = "made with other options than these";
+			jv_free(x);
+			x = jv_object_get(jv_copy(v), jv_string("disordered"));
+			if (jv_get_kind(x) == JV_KIND_NUMBER && jv_number_value(x) > 0)
+				disordered += (long)jv_number_value(x);
 			jv_free(x);
 			header = 1;
 			nmap = 0;

@@ -139,7 +139,8 @@ cim_bh_holidays(struct cim_bh *bh, const char *path, char *err, size_t errlen)
 		bh->holiday[bh->nholiday++] = cim_time_days_from_civil(y, m, d);
 	}
 	fclose(f);
-	qsort(bh->holiday, bh->nholiday, sizeof(*bh->holiday), cmp64);
+	if (bh->nholiday > 0)
+		qsort(bh->holiday, bh->nholiday, sizeof(*bh->holiday), cmp64);
 	return 0;
 }
 

@@ -136,7 +136,8 @@ cim_qs_dump(struct cim_qs *q, struct cim_buf *out)
 	int first = 1;
 
 	if (!q->bk) {
-		qsort(q->v, q->n, sizeof(*q->v), cmp64);
+		if (q->n > 0)
+			qsort(q->v, q->n, sizeof(*q->v), cmp64);
 		cim_buf_adds(out, "{\"v\":[");
 		for (i = 0; i < q->n; i++)
 			cim_buf_printf(out, "%s%lld", i ? "," : "", (long long)q->v[i]);
