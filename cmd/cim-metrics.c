@@ -313,6 +313,43 @@ period_of(int64_t ms)
 
 /* ---- reading members ---- */
 
+/* The top-level members cim-metrics reads, found in one pass over the
+ * line's members rather than one lookup each. */
+static struct {
+	const struct cim_jmember *started_at, *channel, *customer, *sentiment,
+	    *urgency, *csat, *nps, *intent;
+} mem;
+
+static void
+index_members(const struct cim_rec *r)
+{
+	size_t i;
+
+	memset(&mem, 0, sizeof(mem));
+	for (i = 0; i < r->sc.n; i++) {
+		const struct cim_jmember *m = &r->sc.m[i];
+
+#define IS(lit) (m->klen == sizeof(lit) - 1 && memcmp(m->key, lit, m->klen) == 0)
+		if (m->kesc)
+			continue;	/* canonical names need no escapes */
+		switch (m->key[0]) {
+		case 'c':
+			if (IS("channel")) mem.channel = m;
+			else if (IS("customer")) mem.customer = m;
+			else if (IS("csat")) mem.csat = m;
+			break;
+		case 'i': if (IS("intent")) mem.intent = m; break;
+		case 'n': if (IS("nps")) mem.nps = m; break;
+		case 's':
+			if (IS("started_at")) mem.started_at = m;
+			else if (IS("sentiment")) mem.sentiment = m;
+			break;
+		case 'u': if (IS("urgency")) mem.urgency = m; break;
+		}
+#undef IS
+	}
+}
+
 /* Key value: the JSON text of v (consumed), "null" when invalid. */
 static char *
 key_text(jv v, struct cim_buf *b)
@@ -372,10 +409,10 @@ raw_is(const struct cim_jmember *m, const char *lit)
 static int
 customer_key(struct cim_rec *r, struct cim_buf *out)
 {
-	static const char *const order[] = { "phone", "email" };
-	const struct cim_jmember *cu, *m;
-	const char *s;
-	size_t n, i;
+	static const char *const order[] = { "phone", "email", "ids" };
+	const struct cim_jmember *cu, *m, *by[3] = { NULL, NULL, NULL };
+	const char *s, *w;
+	size_t n, i, j, at;
 
 	out->len = 0;
 	if (cim_rec_str(r, "customer_id", &s, &n) && n > 0) {
@@ -383,25 +420,28 @@ customer_key(struct cim_rec *r, struct cim_buf *out)
 		cim_buf_add(out, s, n);
 		return 1;
 	}
-	cu = cim_rec_find(r, "customer");
-	for (i = 0; i < 2; i++)
-		if ((m = sub_member(cu, order[i])) && m->val[0] == '"' && m->vlen > 2) {
-			cim_buf_adds(out, order[i]);
+	/* One scan of the customer object for all three. */
+	cu = mem.customer;
+	if (cu == NULL || cu->val[0] != '{' || cim_json_scan(cu->val, cu->vlen, &sub, &w, &at) < 0)
+		return 0;
+	for (i = 0; i < sub.n; i++)
+		for (j = 0; j < 3; j++)
+			if (cim_json_key_is(sub.m[i].key, sub.m[i].klen, sub.m[i].kesc, order[j]))
+				by[j] = &sub.m[i];
+	for (j = 0; j < 2; j++)
+		if ((m = by[j]) != NULL && m->val[0] == '"' && m->vlen > 2) {
+			cim_buf_adds(out, order[j]);
 			cim_buf_addc(out, ':');
 			cim_buf_add(out, m->val, m->vlen);
 			return 1;
 		}
-	if ((m = sub_member(cu, "ids")) != NULL) {
-		const char *w;
-		size_t at;
-
-		if (cim_json_scan(m->val, m->vlen, &ids, &w, &at) == 0 && ids.n > 0 &&
-		    ids.m[0].val[0] == '"') {
-			cim_buf_add(out, ids.m[0].key, ids.m[0].klen);
-			cim_buf_addc(out, ':');
-			cim_buf_add(out, ids.m[0].val, ids.m[0].vlen);
-			return 1;
-		}
+	if ((m = by[2]) != NULL && m->val[0] == '{' &&
+	    cim_json_scan(m->val, m->vlen, &ids, &w, &at) == 0 && ids.n > 0 &&
+	    ids.m[0].val[0] == '"') {
+		cim_buf_add(out, ids.m[0].key, ids.m[0].klen);
+		cim_buf_addc(out, ':');
+		cim_buf_add(out, ids.m[0].val, ids.m[0].vlen);
+		return 1;
 	}
 	return 0;
 }
@@ -650,6 +690,7 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	 * counted before every check has passed. */
 	if (cim_timeline_read(&tl, r, 1, &why) < 0)
 		return -1;
+	index_members(r);
 	if (opt.jq) {
 		out = cim_jq_first(opt.jq, cim_rec_jv(r), &why);
 		if (!jv_is_valid(out))
@@ -684,12 +725,12 @@ aggregate(struct cim_rec *r, const char *file, long line)
 		}
 	}
 	jv_free(out);
-	m = cim_rec_find(r, "started_at");
+	m = mem.started_at;
 	cim_time_parse_canonical(m->val + 1, m->vlen - 2, &started);
 	gi = group_of(keys, period_of(started));
 	g = &G.g[gi];
 	g->c[C_CONV]++;
-	m = cim_rec_find(r, "channel");
+	m = mem.channel;
 	ch = m->val + 1;
 	chn = m->vlen - 2;
 
@@ -754,17 +795,17 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	if (opt.needs & N_SENT) {
 		double v;
 
-		m = sub_member(cim_rec_find(r, "sentiment"), "score");
+		m = sub_member(mem.sentiment, "score");
 		if (raw_number(m, &v)) {
 			g->c[C_SENT_N]++;
 			g->c[C_SENT_SUM] += llround(v * 1e6);
 		}
-		m = sub_member(cim_rec_find(r, "sentiment"), "frustration");
+		m = sub_member(mem.sentiment, "frustration");
 		if (raw_is(m, "true") || raw_is(m, "false")) {
 			g->c[C_FRUST_N]++;
 			g->c[C_FRUST_YES] += raw_is(m, "true");
 		}
-		m = sub_member(cim_rec_find(r, "urgency"), "level");
+		m = sub_member(mem.urgency, "level");
 		if (m && m->val[0] == '"') {
 			g->c[C_URG_N]++;
 			g->c[C_URG_YES] += raw_is(m, "\"high\"") || raw_is(m, "\"critical\"");
@@ -773,13 +814,13 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	if (opt.needs & (N_SCORE | N_RET)) {
 		double v;
 
-		if (raw_number(cim_rec_find(r, "csat"), &v)) {
+		if (raw_number(mem.csat, &v)) {
 			g->c[C_CSAT_N]++;
 			g->c[C_CSAT_POS] += v >= 4;
 			g->c[C_CSAT_SUM] += llround(v * 1e6);
 			flags |= v >= 4 ? F_CSAT_HIGH : F_CSAT_LOW;
 		}
-		if (raw_number(cim_rec_find(r, "nps"), &v)) {
+		if (raw_number(mem.nps, &v)) {
 			g->c[C_NPS_N]++;
 			g->c[C_NPS_PRO] += v >= 9;
 			g->c[C_NPS_DET] += v <= 6;
@@ -793,7 +834,7 @@ aggregate(struct cim_rec *r, const char *file, long line)
 
 			if (opt.fcr_intent) {
 				cim_buf_addc(&tmp, '\x1f');
-				m = sub_member(cim_rec_find(r, "intent"), "label");
+				m = sub_member(mem.intent, "label");
 				if (m)
 					cim_buf_add(&tmp, m->val, m->vlen);
 			}
