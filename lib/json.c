@@ -67,6 +67,21 @@ scan_string(struct scanner *sc, int *esc)
 	const unsigned char *p = sc->p + 1, *end = sc->end;
 
 	for (;;) {
+		/* Eight bytes at a time while none is '"', '\\', a control
+		 * character or non-ASCII (the SWAR tests of "Bit Twiddling
+		 * Hacks"); then byte by byte to the one that stopped us. */
+		while (end - p >= 8) {
+			uint64_t x, q, b;
+
+			memcpy(&x, p, 8);
+			q = x ^ 0x2222222222222222ULL;
+			b = x ^ 0x5c5c5c5c5c5c5c5cULL;
+			if ((((x - 0x2020202020202020ULL) | (q - 0x0101010101010101ULL) |
+			    (b - 0x0101010101010101ULL)) & ~x & 0x8080808080808080ULL) |
+			    (x & 0x8080808080808080ULL))
+				break;
+			p += 8;
+		}
 		while (p < end && !strstop[*p])
 			p++;
 		if (p >= end) {
@@ -420,26 +435,66 @@ same_key(const struct cim_jmember *a, const struct cim_jmember *b)
 	return na != (size_t)-1 && na == nb && memcmp(ta, tb, na) == 0;
 }
 
+/*
+ * 1 when two top-level keys are equal (js->dup is then the later one).
+ * Keys are hashed into a small open table so equal keys meet in O(n);
+ * only equal hashes are compared.  Escaped keys or many keys take the
+ * pairwise path, which decodes escapes.
+ */
+static int
+has_duplicate(struct cim_jscan *js)
+{
+	uint64_t tab[64], h;
+	size_t slot[64], i, j, k;
+
+	if (js->n > 32)
+		goto pairwise;
+	memset(tab, 0, sizeof(tab));
+	for (i = 0; i < js->n; i++) {
+		const struct cim_jmember *m = &js->m[i];
+
+		if (m->kesc)
+			goto pairwise;
+		h = 1469598103934665603ULL;
+		for (k = 0; k < m->klen; k++)
+			h = (h ^ (unsigned char)m->key[k]) * 1099511628211ULL;
+		h |= 1;		/* 0 marks an empty slot */
+		for (k = h >> 58; tab[k] != 0; k = (k + 1) & 63)
+			if (tab[k] == h && same_key(&js->m[slot[k]], m)) {
+				js->dup = i;
+				return 1;
+			}
+		tab[k] = h;
+		slot[k] = i;
+	}
+	return 0;
+pairwise:
+	for (i = 1; i < js->n; i++)
+		for (j = 0; j < i; j++)
+			if (same_key(&js->m[i], &js->m[j])) {
+				js->dup = i;
+				return 1;
+			}
+	return 0;
+}
+
 int
 cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
     const char **why, size_t *at)
 {
 	struct scanner sc = { (const unsigned char *)s,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
-	size_t i, j;
-
 	if (scan(&sc, js, '{', 0) < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
 	}
-	for (i = 1; i < js->n; i++)
-		for (j = 0; j < i; j++)
-			if (same_key(&js->m[i], &js->m[j])) {
-				*why = "duplicate key";
-				*at = (size_t)(js->m[i].start - s);
-				return -1;
-			}
+	if (js->n > 1 && has_duplicate(js)) {
+		/* has_duplicate left the second of the pair in js->n */
+		*why = "duplicate key";
+		*at = (size_t)(js->m[js->dup].start - s);
+		return -1;
+	}
 	return 0;
 }
 

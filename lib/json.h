@@ -26,6 +26,7 @@ struct cim_jmember {
 struct cim_jscan {
 	struct cim_jmember	*m;
 	size_t			 n, cap;
+	size_t			 dup;	/* the repeated key, after "duplicate key" */
 };
 
 /*
