@@ -127,7 +127,8 @@ struct memo {
 	uint64_t	 hash;
 	char		*route;		/* the route object, JSON */
 	size_t		 rlen;
-	long		 rule;		/* matched rule, -1 defaults, -2 overflow */
+	long		 rule;		/* matched rule, -1 defaults, -2 policy error */
+	int		 overflow;	/* the route is the overflow queue's */
 };
 
 /* Bounded: when full it is emptied, so memory does not grow with input. */
@@ -317,14 +318,27 @@ route_json(jv o, const struct cim_region *g, struct cim_buf *out, struct cim_buf
 		cim_buf_adds(why, "skills is not a list");
 		goto out;
 	}
-	jv_array_foreach(sk, i, s) {
-		int bad = jv_get_kind(s) != JV_KIND_STRING;
+	{
+		/* Each skill once, first mention first: rules often add a skill
+		 * that default_skills also gives. */
+		jv u = jv_array();
 
-		jv_free(s);
-		if (bad) {
-			cim_buf_adds(why, "a skill is not a string");
-			goto out;
+		jv_array_foreach(sk, i, s) {
+			int bad = jv_get_kind(s) != JV_KIND_STRING, dup = 0;
+
+			if (bad) {
+				jv_free(s);
+				jv_free(u);
+				cim_buf_adds(why, "a skill is not a string");
+				goto out;
+			}
+			jv_array_foreach(u, k, x) {
+				dup |= jv_equal(x, jv_copy(s));
+			}
+			u = dup ? (jv_free(s), u) : jv_array_append(u, s);
 		}
+		jv_free(sk);
+		sk = u;
 	}
 	if (jv_get_kind(t) == JV_KIND_NULL) {
 		jv_free(t);
@@ -415,11 +429,13 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 		struct cim_buf route = { 0 };
 
 		m->rule = -2;
+		m->overflow = 0;
 		if (!jv_is_valid(outv)) {
 			struct cim_buf w = { 0 };
 
 			cim_buf_printf(&w, "policy error: %s", cim_buf_str(&why));
 			overflow_json(g, cim_buf_str(&w), &route);
+			m->overflow = 1;
 			cim_buf_free(&w);
 		} else {
 			jv ri = jv_object_get(jv_copy(outv), jv_string("r"));
@@ -434,9 +450,9 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 				route.len = 0;
 				overflow_json(g, cim_buf_str(&w), &route);
 				cim_buf_free(&w);
-			} else {
-				m->rule = rule;
+				m->overflow = 1;
 			}
+			m->rule = rule;
 		}
 		m->key = cim_xmalloc(key.len ? key.len : 1);
 		memcpy(m->key, key.p, key.len);
@@ -465,7 +481,7 @@ explain(const char *file, long line, struct cim_rec *r, const struct memo *m)
 		cim_buf_printf(&b, " +%s", opt.pol.r[m->rule].name);
 	else if (m->rule == -1)
 		cim_buf_adds(&b, " +defaults");
-	else
+	if (m->overflow)
 		cim_buf_adds(&b, " +overflow");
 	cim_buf_adds(&b, " => ");
 	cim_buf_add(&b, m->route, m->rlen);

@@ -81,7 +81,7 @@ const char cim_policy_builtin[] =
 "when mentions(\"repeat|again|third time|still waiting|de novo|novamente|j[aá] liguei|protocolo\")\n"
 "handler human\n"
 "priority = [default_priority, 2] | min\n"
-"reason = \"repeated contact: \" + (reasons | join(\", \"))\n"
+"reason = reasons | join(\", \")\n"
 "\n"
 "rule low-confidence\n"
 "when intent != null and (.intent.score // 1) < 0.5\n"
@@ -418,8 +418,14 @@ check_one(const struct cim_policy *p, const char *vip, const char *expr, long li
 	else
 		cim_buf_adds(&origin, "--vip");
 	q = cim_jq_compile_try(cim_buf_str(&prog), cim_buf_str(&origin), jv_invalid(), &why);
-	if (q == NULL)
-		cim_die(2, "%s: %s", cim_buf_str(&origin), cim_buf_str(&why));
+	if (q == NULL) {
+		/* jq's position is in the combined program, not the file. */
+		char *at = strstr(cim_buf_str(&why), " at <top-level>");
+
+		if (at != NULL)
+			*at = '\0';
+		cim_die(2, "%s: %s", cim_buf_str(&origin), why.p);
+	}
 	cim_jq_free(q);
 	cim_buf_free(&prog);
 	cim_buf_free(&why);

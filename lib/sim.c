@@ -933,6 +933,10 @@ summary_line(struct cim_sim *s, int q, double avail, struct cim_buf *out)
 			abandoned++;
 		}
 	}
+	if (offered == 0 && q >= 0) {	/* a bot's queue */
+		free(w);
+		return;
+	}
 	qsort(w, nw, sizeof(int64_t), cmp_i64);
 	cim_buf_adds(out, "{\"queue\":");
 	if (q >= 0)
