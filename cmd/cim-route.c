@@ -115,6 +115,7 @@ static struct {
 	/* simulation */
 	int			 simulate;
 	struct cim_jq		*service;
+	const char		*agents_file;
 	struct cim_sim		*sim;
 	FILE			*spool;		/* routed lines waiting for sim results */
 } opt;
@@ -387,6 +388,18 @@ overflow_json(const struct cim_region *g, const char *why, struct cim_buf *out)
 	cim_buf_free(&r);
 }
 
+/* The local-time facts of the decision, first in its memo key. */
+static void
+ctx_key(struct cim_buf *key, const struct cim_region *g, int open, int holiday,
+    int wday, int minute)
+{
+	char k[6] = { g->code[0], g->code[1], (char)('0' + open), (char)('0' + holiday),
+	    (char)('0' + wday), (char)(minute / 60) };
+
+	/* $ctx.local names the hour: then the hour matters too */
+	cim_buf_add(key, k, opt.want_local ? 6 : 4);
+}
+
 /* The decision for r: the memo entry holding its route. */
 static struct memo *
 decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
@@ -400,18 +413,14 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 
 	cim_region_at(g, started_ms, &open, &holiday, &wday, &minute);
 	key.len = 0;
-	cim_buf_printf(&key, "%s%d%d", g->code, open, holiday);
-	if (opt.want_local)	/* $ctx.local: the hour matters too */
-		cim_buf_printf(&key, "%d%02d", wday, minute / 60);
+	ctx_key(&key, g, open, holiday, wday, minute);
 	project(rec, &key, NULL);
 	h = cim_hash(key.p, key.len);
 	m = memo_find(key.p, key.len, h);
 	if (m->key != NULL)
 		return m;
 	key.len = 0;	/* the same key again, with the input */
-	cim_buf_printf(&key, "%s%d%d", g->code, open, holiday);
-	if (opt.want_local)
-		cim_buf_printf(&key, "%d%02d", wday, minute / 60);
+	ctx_key(&key, g, open, holiday, wday, minute);
 	project(rec, &key, &in);
 	if (memo_n >= MEMO_CAP / 2) {
 		memo_clear();
@@ -726,6 +735,33 @@ write_simulated(void)
 	cim_buf_free(&route);
 }
 
+/*
+ * Reports, before any input is read, the skills a policy rule sets
+ * literally that no agent of the roster has.  Skills computed by an
+ * expression are known only per record: cim_sim_run() reports those.
+ */
+static void
+check_roster(void)
+{
+	for (size_t i = 0; i <= opt.pol.n; i++) {
+		const struct cim_prule *r = i < opt.pol.n ? &opt.pol.r[i] : &opt.pol.def;
+		const char *v = r->val[CIM_PK_SKILLS];
+		jv a;
+
+		if (v == NULL || v[0] != '[')
+			continue;
+		a = jv_parse(v);
+		jv_array_foreach(a, k, s) {
+			if (!cim_sim_has_skill(opt.sim, jv_string_value(s)))
+				cim_warnx("%s: no agent has skill '%s' (set by %s %s)", opt.agents_file,
+				    jv_string_value(s), i < opt.pol.n ? "rule" : "the",
+				    i < opt.pol.n ? r->name : "defaults");
+			jv_free(s);
+		}
+		jv_free(a);
+	}
+}
+
 static void
 load_text(const char *path, struct cim_buf *text)
 {
@@ -866,12 +902,13 @@ main(int argc, char **argv)
 			opt.service = cim_jq_compile(service, "--service", jv_invalid());
 		text.len = 0;
 		load_text(agents, &text);
-		so.agents_file = agents;
+		so.agents_file = opt.agents_file = agents;
 		so.default_tz = opt.rg_default;
 		so.overflow = opt.overflow;
 		why.len = 0;
 		if ((opt.sim = cim_sim_new(&so, text.p ? text.p : "", text.len, &why)) == NULL)
 			cim_die(CIM_EXIT_USAGE, "%s", cim_buf_str(&why));
+		check_roster();
 		if ((opt.spool = tmpfile()) == NULL)
 			cim_die(1, "temporary file: %s", strerror(errno));
 	}

@@ -316,6 +316,12 @@ cim_sim_new(const struct cim_sim_opts *o, const char *roster, size_t n,
 	return s;
 }
 
+int
+cim_sim_has_skill(const struct cim_sim *s, const char *name)
+{
+	return cim_smap_get(&s->skill, name, strlen(name)) != NULL;
+}
+
 static int
 queue_index(struct cim_sim *s, const char *q)
 {
@@ -736,9 +742,9 @@ cim_sim_run(struct cim_sim *s)
 	uint64_t rng = s->o.seed;
 
 	for (size_t k = 0; k < s->nmissing; k++)
-		cim_warnx("%s: no agent has skill '%s' (%ld conversations need it; "
-		    "they go to queue %s)", s->o.agents_file, s->missing[k],
-		    s->missing_n[k], s->o.overflow);
+		cim_warnx("%s: no agent has skill '%s', needed by %ld "
+		    "conversation(s): they go to queue %s", s->o.agents_file,
+		    s->missing[k], s->missing_n[k], s->o.overflow);
 	/* --scale: copies of conversations drawn at random, each arriving
 	 * when another drawn conversation did, so the day's shape stays. */
 	if (s->o.scale > 1 && nreal > 0) {

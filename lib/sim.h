@@ -54,6 +54,8 @@ struct cim_sim;
  */
 struct cim_sim *cim_sim_new(const struct cim_sim_opts *o, const char *roster,
     size_t n, struct cim_buf *why);
+/* 1 when some agent of the roster has skill (or language) name. */
+int cim_sim_has_skill(const struct cim_sim *s, const char *name);
 /* Adds a job (copied); results are indexed in the order of adding. */
 void cim_sim_add(struct cim_sim *s, const struct cim_sim_job *j);
 /* Runs the simulation; skills no agent has are reported to stderr and
