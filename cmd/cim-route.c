@@ -130,6 +130,7 @@ struct memo {
 	size_t		 rlen;
 	long		 rule;		/* matched rule, -1 defaults, -2 policy error */
 	int		 overflow;	/* the route is the overflow queue's */
+	jv		 parsed;	/* route as jv, for --simulate (lazily) */
 };
 
 /* Bounded: when full it is emptied, so memory does not grow with input. */
@@ -156,6 +157,8 @@ memo_clear(void)
 	for (size_t i = 0; i < MEMO_CAP; i++) {
 		free(memo[i].key);
 		free(memo[i].route);
+		if (memo[i].key != NULL)
+			jv_free(memo[i].parsed);
 	}
 	memset(memo, 0, sizeof(memo));
 	memo_n = 0;
@@ -469,6 +472,7 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 		m->hash = h;
 		m->route = route.p;
 		m->rlen = route.len;
+		m->parsed = jv_invalid();
 		memo_n++;
 	}
 	return m;
@@ -571,19 +575,24 @@ service_of(struct cim_rec *rec, int64_t started, double *sv, struct cim_buf *why
 }
 
 static int
-add_job(struct cim_rec *rec, const struct memo *m, int64_t started, struct cim_buf *why)
+add_job(struct cim_rec *rec, struct memo *m, int64_t started, struct cim_buf *why)
 {
-	jv r = jv_parse_sized(m->route, (int)m->rlen);
-	jv q = jv_object_get(jv_copy(r), jv_string("queue"));
-	jv h = jv_object_get(jv_copy(r), jv_string("handler"));
-	jv p = jv_object_get(jv_copy(r), jv_string("priority"));
-	jv sk = jv_object_get(jv_copy(r), jv_string("skills"));
+	jv r, q, h, p, sk;
 	struct cim_sim_job j = { 0 };
 	const char **names;
 	const char *ch;
 	size_t chn;
 	int rc = -1;
 
+	if (jv_get_kind(m->parsed) == JV_KIND_INVALID) {
+		jv_free(m->parsed);
+		m->parsed = jv_parse_sized(m->route, (int)m->rlen);
+	}
+	r = jv_copy(m->parsed);
+	q = jv_object_get(jv_copy(r), jv_string("queue"));
+	h = jv_object_get(jv_copy(r), jv_string("handler"));
+	p = jv_object_get(jv_copy(r), jv_string("priority"));
+	sk = jv_object_get(jv_copy(r), jv_string("skills"));
 	j.arrive_ms = started;
 	if (service_of(rec, started, &j.service_s, why) < 0) {
 		struct cim_buf w = { 0 };

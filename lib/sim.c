@@ -24,6 +24,8 @@ struct agent {
 	struct cim_tz	*tz;
 	long		 off_s;		/* when tz is NULL */
 	double		 busy_s;	/* capacity-seconds used */
+	int64_t		 shift_minute;	/* on_shift()'s memory */
+	int		 shift_on;
 };
 
 struct job {
@@ -179,6 +181,7 @@ parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 
 	memset(g, 0, sizeof(*g));
 	g->cap = 1;
+	g->shift_minute = INT64_MIN;
 	if (jv_get_kind(o) != JV_KIND_OBJECT) {
 		cim_buf_adds(why, "an agent is a JSON object");
 		goto out;
@@ -413,16 +416,21 @@ agent_off(const struct agent *g, int64_t t_s)
 }
 
 static int
-on_shift(const struct agent *g, int64_t ms)
+on_shift(struct agent *g, int64_t ms)
 {
-	int64_t s = ms / 1000, local, day;
+	int64_t s = ms / 1000, local, day, minute = ms / 60000;
 
 	if (g->nshifts == 0)
 		return 1;
+	/* Shifts change on minute boundaries: remember the last minute. */
+	if (minute == g->shift_minute)
+		return g->shift_on;
 	local = s + agent_off(g, s);
 	day = local / 86400 - (local % 86400 < 0);
-	return cim_hours_in(g->shifts, g->nshifts, cim_time_weekday(day),
+	g->shift_minute = minute;
+	g->shift_on = cim_hours_in(g->shifts, g->nshifts, cim_time_weekday(day),
 	    (int)((local - day * 86400) / 60));
+	return g->shift_on;
 }
 
 /* The next instant after ms at which a shift of g starts; -1 when none. */
@@ -450,22 +458,37 @@ next_shift_start(const struct agent *g, int64_t ms)
 	return best;
 }
 
-/* Seconds of [a, b) ms that g is on shift. */
+/* Seconds of [a, b) ms that g is on shift (each local day at the
+ * offset of its midnight: a DST change moves that day's shifts). */
 static double
 shift_seconds(const struct agent *g, int64_t a, int64_t b)
 {
 	double sum = 0;
-	int64_t t;
+	int64_t s = a / 1000, day;
 
 	if (g->nshifts == 0)
 		return (double)(b - a) / 1000;
-	/* minute steps: exact for shifts on minute boundaries */
-	for (t = a - a % 60000; t < b; t += 60000)
-		if (on_shift(g, t)) {
-			int64_t lo = t < a ? a : t, hi = t + 60000 > b ? b : t + 60000;
+	day = (s + agent_off(g, s)) / 86400 - 1;
+	for (;; day++) {
+		int64_t mid = day * 86400, off = agent_off(g, mid), wd = cim_time_weekday(day);
 
-			sum += (double)(hi - lo) / 1000;
+		if ((mid - off) * 1000 >= b)
+			break;
+		for (size_t i = 0; i < g->nshifts; i++) {
+			int64_t lo, hi;
+
+			if (!(g->shifts[i].days & (1u << (wd - 1))))
+				continue;
+			lo = (mid + g->shifts[i].from * 60 - off) * 1000;
+			hi = (mid + g->shifts[i].to * 60 - off) * 1000;
+			if (lo < a)
+				lo = a;
+			if (hi > b)
+				hi = b;
+			if (hi > lo)
+				sum += (double)(hi - lo) / 1000;
 		}
+	}
 	return sum;
 }
 
@@ -612,7 +635,7 @@ start(struct cim_sim *s, size_t ai, size_t ji, int64_t t)
 }
 
 static int
-can_take(const struct agent *g, const struct job *j, int64_t t)
+can_take(struct agent *g, const struct job *j, int64_t t)
 {
 	return (g->mask & j->need) == j->need && g->cap - g->used >= units(g, j) &&
 	    on_shift(g, t);
@@ -636,7 +659,8 @@ pick_agent(struct cim_sim *s, const struct job *j, int64_t t)
 		return -1;
 	}
 	for (size_t a = 0; a < s->nag; a++) {
-		const struct agent *g = &s->ag[a], *b;
+		struct agent *g = &s->ag[a];
+		const struct agent *b;
 
 		if (!can_take(g, j, t))
 			continue;
@@ -895,16 +919,27 @@ cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A number as JSON: integers plain, others to 4 significant digits. */
+/* A number as JSON: integers plain, others to 4 significant digits
+ * without exponent (waits of days stay readable). */
 static void
 num(struct cim_buf *b, double v)
 {
-	if (!isfinite(v))
+	int dec;
+
+	if (!isfinite(v)) {
 		cim_buf_adds(b, "null");
-	else if (v == floor(v) && fabs(v) < 1e15)
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 1e15) {
 		cim_buf_printf(b, "%.0f", v);
-	else
-		cim_buf_printf(b, "%.4g", v);
+		return;
+	}
+	dec = fabs(v) >= 1000 ? 1 : fabs(v) >= 1 ? 3 : 4;
+	cim_buf_printf(b, "%.*f", dec, v);
+	while (b->p[b->len - 1] == '0')
+		b->len--;
+	if (b->p[b->len - 1] == '.')
+		b->len--;
 }
 
 static int64_t
