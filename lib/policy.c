@@ -210,6 +210,145 @@ literal(int k, const char *v, struct cim_buf *out, struct cim_buf *why)
 	return 0;
 }
 
+static void
+kv_add(struct cim_kvfile *f, const char *key, const char *val, long line, int expr)
+{
+	struct cim_kv *kv;
+
+	f->kv = cim_xrealloc(f->kv, (f->n + 1) * sizeof(*f->kv));
+	kv = &f->kv[f->n++];
+	kv->key = cim_xstrdup(key);
+	kv->val = cim_xstrdup(val);
+	kv->line = line;
+	kv->expr = expr;
+}
+
+/* One value of an NDJSON rule as kvfile text: strings, numbers and lists
+ * of strings are literal, {"jq": EXPR} an expression.  -1 when neither. */
+static int
+ndjson_value(jv v, struct cim_buf *out, int *expr)
+{
+	int rc = 0;
+
+	*expr = 0;
+	switch (jv_get_kind(v)) {
+	case JV_KIND_STRING:
+		cim_buf_adds(out, jv_string_value(v));
+		break;
+	case JV_KIND_NUMBER:
+		cim_buf_printf(out, "%.17g", jv_number_value(v));
+		break;
+	case JV_KIND_ARRAY:
+		jv_array_foreach(v, i, x) {
+			if (jv_get_kind(x) != JV_KIND_STRING)
+				rc = -1;
+			else
+				cim_buf_printf(out, "%s%s", i ? "," : "", jv_string_value(x));
+			jv_free(x);
+		}
+		break;
+	case JV_KIND_OBJECT: {
+		jv e = jv_object_get(jv_copy(v), jv_string("jq"));
+
+		if (jv_get_kind(e) == JV_KIND_STRING && jv_object_length(jv_copy(v)) == 1) {
+			cim_buf_adds(out, jv_string_value(e));
+			*expr = 1;
+		} else {
+			rc = -1;
+		}
+		jv_free(e);
+		break;
+	}
+	default:
+		rc = -1;
+	}
+	jv_free(v);
+	return rc;
+}
+
+/*
+ * The NDJSON form of a policy, one rule a line:
+ * {"rule": "vip", "when": "vip", "queue": "vip-desk", "priority": 1,
+ *  "reason": {"jq": "\"tier \" + .attrs.tier"}} and {"defaults": true, ...},
+ * turned into the settings of the line form with the same line numbers.
+ */
+static int
+ndjson_to_kv(const char *text, size_t n, struct cim_kvfile *f, struct cim_buf *why)
+{
+	const char *p = text, *end = text + n;
+	struct cim_buf v = { 0 };
+	long line = 0;
+	int rc = 0;
+
+	while (p < end && rc == 0) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		jv o, head;
+		size_t len;
+
+		if (eol == NULL)
+			eol = end;
+		len = (size_t)(eol - p);
+		line++;
+		if (strspn(p, " \t\r") >= len) {
+			p = eol < end ? eol + 1 : end;
+			continue;
+		}
+		o = jv_parse_sized(p, (int)len);
+		p = eol < end ? eol + 1 : end;
+		if (jv_get_kind(o) != JV_KIND_OBJECT) {
+			jv_free(o);
+			cim_buf_printf(why, "%ld: not a JSON object", line);
+			return -1;
+		}
+		head = jv_object_get(jv_copy(o), jv_string("rule"));
+		if (jv_get_kind(head) == JV_KIND_STRING) {
+			kv_add(f, "rule", jv_string_value(head), line, 0);
+		} else if (jv_equal(jv_object_get(jv_copy(o), jv_string("defaults")), jv_true())) {
+			kv_add(f, "defaults", "", line, 0);
+		} else {
+			cim_buf_printf(why, "%ld: a line needs \"rule\": NAME or \"defaults\": true", line);
+			rc = -1;
+		}
+		jv_free(head);
+		/* "when" first: the line form wants it before the values */
+		head = jv_object_get(jv_copy(o), jv_string("when"));
+		if (rc == 0 && jv_is_valid(head)) {
+			int expr;
+
+			v.len = 0;
+			if (jv_get_kind(head) != JV_KIND_STRING) {
+				cim_buf_printf(why, "%ld: when is not a string", line);
+				rc = -1;
+			} else if (ndjson_value(jv_copy(head), &v, &expr) == 0) {
+				kv_add(f, "when", cim_buf_str(&v), line, 0);
+			}
+		}
+		jv_free(head);
+		if (rc == 0) {
+			jv_object_foreach(o, k, x) {
+				const char *ks = jv_string_value(k);
+				int expr;
+
+				if (rc == 0 && strcmp(ks, "rule") && strcmp(ks, "defaults") &&
+				    strcmp(ks, "when")) {
+					v.len = 0;
+					if (ndjson_value(jv_copy(x), &v, &expr) < 0) {
+						cim_buf_printf(why, "%ld: %s: a string, number, list of strings or {\"jq\": EXPR}", line, ks);
+						rc = -1;
+					} else {
+						kv_add(f, ks, cim_buf_str(&v), line, expr);
+					}
+				}
+				jv_free(k);
+				jv_free(x);
+			}
+		}
+		jv_free(o);
+	}
+	cim_buf_free(&v);
+	return rc;
+}
+
 int
 cim_policy_parse(struct cim_policy *p, const char *file, const char *text,
     size_t n, struct cim_buf *why)
@@ -218,10 +357,17 @@ cim_policy_parse(struct cim_policy *p, const char *file, const char *text,
 	struct cim_buf sub = { 0 }, v = { 0 };
 	struct cim_prule *cur = NULL;
 	long line = 0;
-	int rc = -1;
+	int rc = -1, ndjson;
 
 	p->file = cim_xstrdup(file);
-	if (cim_kvfile_parse(text, n, &f, &sub) < 0) {
+	{
+		size_t i = 0;
+
+		while (i < n && strchr(" \t\r\n", text[i]) != NULL && text[i] != '\0')
+			i++;
+		ndjson = i < n && text[i] == '{';
+	}
+	if ((ndjson ? ndjson_to_kv(text, n, &f, &sub) : cim_kvfile_parse(text, n, &f, &sub)) < 0) {
 		cim_buf_printf(why, "%s:%s", file, cim_buf_str(&sub));
 		goto out;
 	}

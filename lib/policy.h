@@ -39,7 +39,9 @@ struct cim_policy {
 extern const char cim_policy_builtin[];
 
 /*
- * Parses a policy from text[0..n) read from file.  Keys: "rule NAME"
+ * Parses a policy from text[0..n) read from file: the line form, or
+ * NDJSON when the text starts with "{" (one rule an object; values
+ * literal, {"jq": EXPR} for an expression).  Keys: "rule NAME"
  * starts a rule, "defaults" the defaults block; in them when, queue,
  * handler, priority, skills, tone, sla, reason.  Literal values are
  * checked here (handler bot|human, priority 1-5, sla a duration).

@@ -999,6 +999,25 @@ summary_line(struct cim_sim *s, int q, double avail, struct cim_buf *out)
 	free(w);
 }
 
+/* Queue indices in name order (caller frees): reports do not depend on
+ * the order queues first appeared in. */
+static int *
+queue_order(const struct cim_sim *s)
+{
+	int *ord = cim_xmalloc((s->nq ? s->nq : 1) * sizeof(int));
+
+	for (size_t q = 0; q < s->nq; q++)
+		ord[q] = (int)q;
+	for (size_t a = 1; a < s->nq; a++)
+		for (size_t b = a; b > 0 && strcmp(s->qname[ord[b - 1]], s->qname[ord[b]]) > 0; b--) {
+			int t = ord[b];
+
+			ord[b] = ord[b - 1];
+			ord[b - 1] = t;
+		}
+	return ord;
+}
+
 static double
 available(const struct cim_sim *s)
 {
@@ -1013,76 +1032,71 @@ void
 cim_sim_summary(struct cim_sim *s, struct cim_buf *out)
 {
 	double avail = available(s);
-	int *ord = cim_xmalloc((s->nq ? s->nq : 1) * sizeof(int));
+	int *ord = queue_order(s);
 
-	/* queues in name order, so output does not depend on input order */
-	for (size_t q = 0; q < s->nq; q++)
-		ord[q] = (int)q;
-	for (size_t a = 1; a < s->nq; a++)
-		for (size_t b = a; b > 0 && strcmp(s->qname[ord[b - 1]], s->qname[ord[b]]) > 0; b--) {
-			int t = ord[b];
-
-			ord[b] = ord[b - 1];
-			ord[b - 1] = t;
-		}
 	for (size_t q = 0; q < s->nq; q++)
 		summary_line(s, ord[q], avail, out);
 	summary_line(s, -1, avail, out);
 	free(ord);
 }
 
+struct cell {			/* one queue and local hour */
+	double	n, svc, wsum, within, tsum;
+};
+
 void
 cim_sim_staffing(struct cim_sim *s, struct cim_buf *out)
 {
 	double days = s->t1 > s->t0 ? (double)(s->t1 - s->t0) / 86400000.0 : 1;
 	long off = s->o.default_tz != NULL ? s->o.default_tz->off_s : 0;
+	struct cell *c = cim_xcalloc(s->nq * 24 + 1, sizeof(*c));
+	int *ord = queue_order(s);
 
 	if (days < 1)
 		days = 1;
-	for (size_t q = 0; q < s->nq; q++)
-		for (int h = 0; h < 24; h++) {
-			double n = 0, svc = 0, wsum = 0, within = 0, tsum = 0;
+	for (size_t i = 0; i < s->njobs; i++) {
+		const struct job *j = &s->jobs[i];
+		int64_t ls = j->arrive / 1000;
+		struct cell *x;
 
-			for (size_t i = 0; i < s->njobs; i++) {
-				const struct job *j = &s->jobs[i];
-				int64_t ls = j->arrive / 1000;
-				int lh;
+		if (j->bot)
+			continue;
+		if (s->o.default_tz != NULL && s->o.default_tz->tz != NULL)
+			off = cim_tz_offset_at(s->o.default_tz->tz, ls);
+		ls += off;
+		x = &c[j->queue * 24 + (int)(((ls % 86400) + 86400) % 86400 / 3600)];
+		x->n++;
+		x->svc += (double)j->service / 1000;
+		x->tsum += (double)target_ms(s, j) / 1000;
+		x->wsum += (double)j->wait / 1000;
+		x->within += j->answered && j->wait <= target_ms(s, j);
+	}
+	for (size_t qi = 0; qi < s->nq; qi++)
+		for (int h = 0, q = ord[qi]; h < 24; h++) {
+			const struct cell *x = &c[q * 24 + h];
+			double rate = x->n / days, aht, a;
 
-				if (j->bot || j->queue != (int)q)
-					continue;
-				if (s->o.default_tz != NULL && s->o.default_tz->tz != NULL)
-					off = cim_tz_offset_at(s->o.default_tz->tz, ls);
-				ls += off;
-				lh = (int)(((ls % 86400) + 86400) % 86400 / 3600);
-				if (lh != h)
-					continue;
-				n++;
-				svc += (double)j->service / 1000;
-				tsum += (double)target_ms(s, j) / 1000;
-				wsum += (double)j->wait / 1000;
-				within += j->answered && j->wait <= target_ms(s, j);
-			}
-			if (n == 0)
+			if (x->n == 0)
 				continue;
-			{
-				double rate = n / days, aht = svc / n, a = rate * aht / 3600;
-
-				cim_buf_adds(out, "{\"queue\":");
-				cim_buf_json_str(out, s->qname[q], strlen(s->qname[q]));
-				cim_buf_printf(out, ",\"hour\":%d,\"offered_per_hour\":", h);
-				num(out, rate);
-				cim_buf_adds(out, ",\"aht_s\":");
-				num(out, aht);
-				cim_buf_adds(out, ",\"erlangs\":");
-				num(out, a);
-				cim_buf_printf(out, ",\"agents_needed\":%d,\"sim_service_level\":",
-				    aht > 0 ? cim_erlang_agents(a, aht, tsum / n, 0.8) : 0);
-				num(out, within / n);
-				cim_buf_adds(out, ",\"sim_wait_mean_s\":");
-				num(out, wsum / n);
-				cim_buf_adds(out, "}\n");
-			}
+			aht = x->svc / x->n;
+			a = rate * aht / 3600;
+			cim_buf_adds(out, "{\"queue\":");
+			cim_buf_json_str(out, s->qname[q], strlen(s->qname[q]));
+			cim_buf_printf(out, ",\"hour\":%d,\"offered_per_hour\":", h);
+			num(out, rate);
+			cim_buf_adds(out, ",\"aht_s\":");
+			num(out, aht);
+			cim_buf_adds(out, ",\"erlangs\":");
+			num(out, a);
+			cim_buf_printf(out, ",\"agents_needed\":%d,\"sim_service_level\":",
+			    aht > 0 ? cim_erlang_agents(a, aht, x->tsum / x->n, 0.8) : 0);
+			num(out, x->within / x->n);
+			cim_buf_adds(out, ",\"sim_wait_mean_s\":");
+			num(out, x->wsum / x->n);
+			cim_buf_adds(out, "}\n");
 		}
+	free(ord);
+	free(c);
 }
 
 void
