@@ -529,13 +529,14 @@ cim_policy_program(const struct cim_policy *p, const char *vip,
 	cim_buf_adds(prog, "\n;\n");
 	cim_buf_adds(prog, prelude);
 	for (size_t i = 0; i < p->n; i++) {
-		/* A condition that fails at run time (a type error) does not
-		 * match: a rule about fields a record lacks is not about it.
-		 * Its first output decides (first() and any() cost 20% more). */
+		/* A condition that fails at run time (a type error) or has no
+		 * output does not match: a rule about fields a record lacks is
+		 * not about it.  "//" keeps its true outputs (any() and first()
+		 * would cost 20% more in jq 1.6). */
 		cim_buf_adds(prog, i == 0 ? "if" : "elif");
-		cim_buf_adds(prog, " (try ((");
+		cim_buf_adds(prog, " ((try ((");
 		cim_buf_adds(prog, p->r[i].when);
-		cim_buf_adds(prog, "\n)) catch false) then ");
+		cim_buf_adds(prog, "\n)) catch false) // false) then ");
 		rule_object(p, &p->r[i], (long)i, prog);
 		cim_buf_addc(prog, '\n');
 	}
