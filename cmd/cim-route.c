@@ -101,6 +101,11 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+struct names {
+	struct cim_smap	 set;		/* identifiers and strings of a program */
+	int		 messages;	/* "messages" is one of them */
+};
+
 static struct {
 	struct cim_policy	 pol;
 	struct cim_jq		*jq;
@@ -109,8 +114,8 @@ static struct {
 	struct cim_region	*rg_default;
 	const char		*overflow;
 	int			 explain;
-	struct cim_smap		 names;		/* identifiers the program mentions */
-	int			 want_messages;
+	struct names		 names;		/* what the policy program names */
+	struct names		 service_names;	/* what --service names */
 	int			 want_local;	/* the program reads $ctx.local */
 	/* simulation */
 	int			 simulate;
@@ -166,6 +171,7 @@ memo_clear(void)
 
 /* ---- names: which members the program can read ---- */
 
+
 /*
  * Collects every identifier and string literal of the program text.  A
  * member (or a member of an object member) is given to the program only
@@ -174,7 +180,7 @@ memo_clear(void)
  * (jq keywords, builtins) costs nothing but a bigger input.
  */
 static void
-collect_names(const char *s)
+collect_names(struct names *nm, const char *s)
 {
 	int isnew;
 
@@ -184,7 +190,7 @@ collect_names(const char *s)
 
 			while (*e && *e != '"')
 				e += *e == '\\' && e[1] ? 2 : 1;
-			cim_smap_put(&opt.names, s, (size_t)(e - s), &isnew);
+			cim_smap_put(&nm->set, s, (size_t)(e - s), &isnew);
 			s = *e ? e + 1 : e;
 		} else if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_') {
 			const char *e = s;
@@ -192,7 +198,7 @@ collect_names(const char *s)
 			while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') ||
 			    (*e >= '0' && *e <= '9') || *e == '_')
 				e++;
-			cim_smap_put(&opt.names, s, (size_t)(e - s), &isnew);
+			cim_smap_put(&nm->set, s, (size_t)(e - s), &isnew);
 			s = e;
 		} else if (*s == '#') {
 			while (*s && *s != '\n')
@@ -201,13 +207,14 @@ collect_names(const char *s)
 			s++;
 		}
 	}
+	nm->messages = cim_smap_get(&nm->set, "messages", 8) != NULL;
 }
 
 static int
-named(const struct cim_jmember *m)
+named(const struct names *nm, const struct cim_jmember *m)
 {
 	/* An escaped key cannot be compared raw: give it, to be safe. */
-	return m->kesc || cim_smap_get(&opt.names, m->key, m->klen) != NULL;
+	return m->kesc || cim_smap_get(&nm->set, m->key, m->klen) != NULL;
 }
 
 /*
@@ -217,7 +224,7 @@ named(const struct cim_jmember *m)
  * (only on a memo miss: most records need the key alone).
  */
 static void
-project(const struct cim_rec *r, struct cim_buf *key, jv *in)
+project(const struct names *nm, const struct cim_rec *r, struct cim_buf *key, jv *in)
 {
 	static struct cim_jscan sub;
 	jv obj = in != NULL ? jv_object() : jv_invalid();
@@ -228,9 +235,9 @@ project(const struct cim_rec *r, struct cim_buf *key, jv *in)
 		const char *why;
 		size_t at;
 
-		if (!named(m))
+		if (!named(nm, m))
 			continue;
-		if (!opt.want_messages && cim_json_key_is(m->key, m->klen, m->kesc, "messages"))
+		if (!nm->messages && cim_json_key_is(m->key, m->klen, m->kesc, "messages"))
 			continue;
 		cim_buf_add(key, m->key, m->klen);
 		cim_buf_addc(key, '\0');
@@ -240,7 +247,7 @@ project(const struct cim_rec *r, struct cim_buf *key, jv *in)
 			for (size_t j = 0; j < sub.n; j++) {
 				const struct cim_jmember *s = &sub.m[j];
 
-				if (!named(s))
+				if (!named(nm, s))
 					continue;
 				cim_buf_add(key, s->key, s->klen);
 				cim_buf_addc(key, '\0');
@@ -417,14 +424,14 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 	cim_region_at(g, started_ms, &open, &holiday, &wday, &minute);
 	key.len = 0;
 	ctx_key(&key, g, open, holiday, wday, minute);
-	project(rec, &key, NULL);
+	project(&opt.names, rec, &key, NULL);
 	h = cim_hash(key.p, key.len);
 	m = memo_find(key.p, key.len, h);
 	if (m->key != NULL)
 		return m;
 	key.len = 0;	/* the same key again, with the input */
 	ctx_key(&key, g, open, holiday, wday, minute);
-	project(rec, &key, &in);
+	project(&opt.names, rec, &key, &in);
 	if (memo_n >= MEMO_CAP / 2) {
 		memo_clear();
 		m = memo_find(key.p, key.len, h);
@@ -541,7 +548,12 @@ service_of(struct cim_rec *rec, int64_t started, double *sv, struct cim_buf *why
 	int64_t a, b;
 
 	if (opt.service != NULL) {
-		jv v = cim_jq_first(opt.service, cim_rec_jv(rec), why);
+		static struct cim_buf key;
+		jv in, v;
+
+		key.len = 0;
+		project(&opt.service_names, rec, &key, &in);
+		v = cim_jq_first(opt.service, in, why);
 
 		if (jv_get_kind(v) != JV_KIND_NUMBER || jv_number_value(v) < 0 ||
 		    !isfinite(jv_number_value(v))) {
@@ -887,9 +899,8 @@ main(int argc, char **argv)
 	}
 	opt.jq = cim_policy_compile(&opt.pol, vip);
 	cim_policy_program(&opt.pol, vip, &prog);
-	collect_names(cim_buf_str(&prog));
-	opt.want_messages = cim_smap_get(&opt.names, "messages", 8) != NULL;
-	opt.want_local = cim_smap_get(&opt.names, "local", 5) != NULL;
+	collect_names(&opt.names, cim_buf_str(&prog));
+	opt.want_local = cim_smap_get(&opt.names.set, "local", 5) != NULL;
 
 	/* Regions: built in, then files (a code given again replaces it). */
 	why.len = 0;
@@ -907,8 +918,10 @@ main(int argc, char **argv)
 		cim_usage("--region: no profile for %s (add one with --region-profile)", region);
 
 	if (opt.simulate) {
-		if (service != NULL)
+		if (service != NULL) {
 			opt.service = cim_jq_compile(service, "--service", jv_invalid());
+			collect_names(&opt.service_names, service);
+		}
 		text.len = 0;
 		load_text(agents, &text);
 		so.agents_file = opt.agents_file = agents;
@@ -942,7 +955,8 @@ main(int argc, char **argv)
 	cim_jq_free(opt.jq);
 	cim_policy_free(&opt.pol);
 	cim_region_free(opt.rg, opt.nrg);
-	cim_smap_free(&opt.names);
+	cim_smap_free(&opt.names.set);
+	cim_smap_free(&opt.service_names.set);
 	cim_buf_free(&text);
 	cim_buf_free(&why);
 	cim_buf_free(&prog);
