@@ -232,8 +232,6 @@ project(const struct names *nm, const struct cim_rec *r, struct cim_buf *key, jv
 	for (size_t i = 0; i < r->sc.n; i++) {
 		const struct cim_jmember *m = &r->sc.m[i];
 		jv v = jv_invalid();
-		const char *why;
-		size_t at;
 
 		if (!named(nm, m))
 			continue;
@@ -241,7 +239,7 @@ project(const struct names *nm, const struct cim_rec *r, struct cim_buf *key, jv
 			continue;
 		cim_buf_add(key, m->key, m->klen);
 		cim_buf_addc(key, '\0');
-		if (m->val[0] == '{' && cim_json_scan(m->val, m->vlen, &sub, &why, &at) == 0) {
+		if (m->val[0] == '{' && cim_json_members(m->val, m->vlen, &sub) == 0) {
 			if (in != NULL)
 				v = jv_object();
 			for (size_t j = 0; j < sub.n; j++) {
