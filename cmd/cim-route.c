@@ -450,7 +450,13 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 		if (!jv_is_valid(outv)) {
 			struct cim_buf w = { 0 };
 
-			cim_buf_printf(&w, "policy error: %s", cim_buf_str(&why));
+			/* jq 1.6's try also swallows errors raised after it on
+			 * the same path (jq issue 1859): a failing value then
+			 * shows as no output. */
+			if (strcmp(cim_buf_str(&why), "no output") == 0)
+				cim_buf_adds(&w, "policy error: an expression failed or gave no value");
+			else
+				cim_buf_printf(&w, "policy error: %s", cim_buf_str(&why));
 			overflow_json(g, cim_buf_str(&w), &route);
 			m->overflow = 1;
 			cim_buf_free(&w);
@@ -493,7 +499,8 @@ explain(const char *file, long line, struct cim_rec *r, const struct memo *m)
 	if (!cim_rec_str(r, "id", &id, &idn))
 		id = "?", idn = 1;
 	cim_buf_printf(&b, "%.*s:", (int)idn, id);
-	for (long i = 0; i < (long)opt.pol.n && (m->rule < 0 || i < m->rule); i++)
+	/* After a policy error it is not known which rules were tried. */
+	for (long i = 0; i < (long)opt.pol.n && m->rule != -2 && (m->rule < 0 || i < m->rule); i++)
 		cim_buf_printf(&b, " -%s", opt.pol.r[i].name);
 	if (m->rule >= 0)
 		cim_buf_printf(&b, " +%s", opt.pol.r[m->rule].name);

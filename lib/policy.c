@@ -112,7 +112,8 @@ const char cim_policy_builtin[] =
 static const char prelude[] =
 "def urgency: (.urgency.level // \"normal\");\n"
 "def reasons: [(.urgency.reasons // [])[] | tostring];\n"
-"def mentions(re): any(reasons[]; test(re; \"i\"));\n"
+"def mentions(re): (.urgency.reasons // []) as $r\n"
+"    | $r != [] and any($r[] | tostring; test(re; \"i\"));\n"
 "def intent: .intent.label;\n"
 "def lang: (.lang // \"und\") as $l\n"
 "    | if $l == \"und\" then ($ctx.profile.lang // \"und\") else $l end;\n"
