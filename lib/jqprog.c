@@ -37,7 +37,8 @@ collect(void *data, jv msg)
 }
 
 struct cim_jq *
-cim_jq_compile(const char *program, const char *origin, jv args)
+cim_jq_compile_try(const char *program, const char *origin, jv args,
+    struct cim_buf *why)
 {
 	struct cim_jq *q = cim_xcalloc(1, sizeof(*q));
 	int ok;
@@ -54,11 +55,24 @@ cim_jq_compile(const char *program, const char *origin, jv args)
 	if (!ok) {
 		if (q->msgs.len == 0)
 			cim_buf_adds(&q->msgs, "cannot compile program");
-		cim_die(2, "%s: %s", origin, cim_buf_str(&q->msgs));
+		cim_buf_add(why, q->msgs.p, q->msgs.len);
+		cim_jq_free(q);
+		return NULL;
 	}
 	/* Runtime errors are returned by jq_next; silence the callback. */
 	jq_set_error_cb(q->jq, collect, &q->msgs);
 	q->msgs.len = 0;
+	return q;
+}
+
+struct cim_jq *
+cim_jq_compile(const char *program, const char *origin, jv args)
+{
+	struct cim_buf why = { 0 };
+	struct cim_jq *q = cim_jq_compile_try(program, origin, args, &why);
+
+	if (q == NULL)
+		cim_die(2, "%s: %s", origin, cim_buf_str(&why));
 	return q;
 }
 

@@ -18,6 +18,10 @@ struct cim_jq;
  * "prog: origin: reason" and exits 2: it is a usage error.
  */
 struct cim_jq *cim_jq_compile(const char *program, const char *origin, jv args);
+/* Like cim_jq_compile, but a compile error returns NULL with the reason
+ * appended to why instead of exiting. */
+struct cim_jq *cim_jq_compile_try(const char *program, const char *origin,
+    jv args, struct cim_buf *why);
 /* Starts a run on input (consumed). */
 void cim_jq_start(struct cim_jq *q, jv input);
 /* The next output in *out (caller owns it): 1; 0 when the program is

@@ -542,6 +542,103 @@ cim_json_value_len(const char *s, size_t n, size_t *len, const char **why, size_
 	return 0;
 }
 
+/* ---- text already validated ---- */
+
+static int
+trusted_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Past the string starting at the quote p. */
+static const char *
+trusted_string(const char *p, const char *end)
+{
+	for (p++;;) {
+		const char *q = memchr(p, '"', (size_t)(end - p)), *b;
+
+		if (q == NULL)
+			return end;
+		for (b = q; b > p && b[-1] == '\\'; b--)
+			;
+		if (((q - b) & 1) == 0)	/* an even run of backslashes */
+			return q + 1;
+		p = q + 1;
+	}
+}
+
+/* Past the value starting at p. */
+static const char *
+trusted_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (*p != '{' && *p != '[' && *p != '"') {
+		while (p < end && *p != ',' && *p != '}' && *p != ']' && !trusted_ws(*p))
+			p++;
+		return p;
+	}
+	do {
+		if (*p == '"') {
+			p = trusted_string(p, end);
+			continue;
+		}
+		if (*p == '{' || *p == '[')
+			depth++;
+		else if (*p == '}' || *p == ']')
+			depth--;
+		p++;
+	} while (p < end && depth > 0);
+	return p;
+}
+
+int
+cim_json_members(const char *s, size_t n, struct cim_jscan *js)
+{
+	const char *p = s, *end = s + n;
+	int obj;
+
+	js->n = 0;
+	while (p < end && trusted_ws(*p))
+		p++;
+	if (p >= end || (*p != '{' && *p != '['))
+		return -1;
+	obj = *p++ == '{';
+	for (;;) {
+		const char *start, *k;
+		size_t kn = 0;
+
+		while (p < end && trusted_ws(*p))
+			p++;
+		if (p >= end || *p == '}' || *p == ']')
+			break;
+		start = k = p;
+		if (obj) {
+			const char *q = trusted_string(p, end);
+
+			k = p + 1;
+			kn = (size_t)(q - 1 - k);
+			p = q;
+			while (p < end && (trusted_ws(*p) || *p == ':'))
+				p++;
+		}
+		add_member(js, (const unsigned char *)start, (const unsigned char *)k, kn,
+		    obj && memchr(k, '\\', kn) != NULL);
+		js->m[js->n - 1].val = p;
+		p = trusted_value(p, end);
+		js->m[js->n - 1].vlen = (size_t)(p - js->m[js->n - 1].val);
+		while (p < end && trusted_ws(*p))
+			p++;
+		if (p < end && *p == ',')
+			p++;
+	}
+	for (size_t i = 1; obj && i < js->n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (same_key(&js->m[i], &js->m[j]))
+				return -1;
+	return 0;
+}
+
 void
 cim_jscan_free(struct cim_jscan *js)
 {

@@ -48,6 +48,14 @@ int cim_json_valid(const char *s, size_t n, const char **why, size_t *at);
  * allowed) and sets *len to where it ends; what follows is not read. */
 int cim_json_value_len(const char *s, size_t n, size_t *len, const char **why,
     size_t *at);
+/*
+ * Records the members of the object, or the elements of the array, in
+ * s[0..n): text that cim_json_scan(), cim_json_scan_array() or
+ * cim_json_valid() already accepted, so nothing but duplicate keys is
+ * checked and it runs several times faster (anything else is undefined).
+ * 0, or -1 when an object has a key twice.
+ */
+int cim_json_members(const char *s, size_t n, struct cim_jscan *sc);
 void cim_jscan_free(struct cim_jscan *sc);
 /* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
 int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);

@@ -66,12 +66,14 @@ static int
 check_messages(const struct cim_jmember *msgs, struct cim_buf *why, int *disorder)
 {
 	struct cim_jscan arr = { 0 }, one = { 0 };
-	const char *w;
-	size_t at, i, j;
+	size_t i, j;
 	int64_t prev = 0;
 	int rc = 0;
 
-	if (cim_json_scan_array(msgs->val, msgs->vlen, &arr, &w, &at) < 0) {
+	/* The record's line was validated when it was scanned (rec.h): the
+	 * messages are walked, not validated again (it halved the cost of a
+	 * check on records whose bytes are mostly messages). */
+	if (msgs->val[0] != '[' || cim_json_members(msgs->val, msgs->vlen, &arr) < 0) {
 		cim_jscan_free(&arr);
 		return bad(why, "%s is not an array", "messages");
 	}
@@ -79,7 +81,7 @@ check_messages(const struct cim_jmember *msgs, struct cim_buf *why, int *disorde
 		const struct cim_jmember *e = &arr.m[i];
 		int seen_at = 0, seen_from = 0;
 
-		if (cim_json_scan(e->val, e->vlen, &one, &w, &at) < 0) {
+		if (e->val[0] != '{' || cim_json_members(e->val, e->vlen, &one) < 0) {
 			cim_buf_printf(why, "messages[%zu] is not an object", i);
 			rc = -1;
 			break;

@@ -1,0 +1,51 @@
+/*
+ * Unit tests of cim_json_members (lib/json.h): the walk over text that
+ * was already validated gives the same members as the validating scan.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "unit.h"
+
+int
+main(void)
+{
+	static const char *const same[] = {
+		"{}",
+		"[]",
+		" { \"a\" : 1 , \"b\":[1,{\"c\":\"}\"}],\"d\":\"x\\\"y\" } ",
+		"{\"k\\\\\":\"\\\\\",\"e\":{\"f\":[[],{}]},\"g\":null,\"h\":-1.5e3,\"i\":true}",
+		"[1, \"two\", {\"three\": [3]}, [\"]\"], false]",
+		"{\"at\":\"2026-01-05T13:04:11Z\",\"from\":\"customer\",\"text\":\"ol\\u00e1 \\\\\"}",
+	};
+	struct cim_jscan a = { 0 }, b = { 0 };
+	const char *why;
+	size_t at;
+
+	for (size_t i = 0; i < sizeof(same) / sizeof(*same); i++) {
+		const char *s = same[i];
+		size_t n = strlen(s);
+		int rc = s[strspn(s, " ")] == '{' ? cim_json_scan(s, n, &a, &why, &at)
+		    : cim_json_scan_array(s, n, &a, &why, &at);
+
+		CHECK_INT(rc, 0, s);
+		CHECK_INT(cim_json_members(s, n, &b), 0, s);
+		CHECK_INT(b.n, a.n, s);
+		for (size_t j = 0; j < a.n && j < b.n; j++) {
+			CHECK(a.m[j].klen == b.m[j].klen &&
+			    memcmp(a.m[j].key, b.m[j].key, a.m[j].klen) == 0 &&
+			    a.m[j].kesc == b.m[j].kesc, "%s: key %zu", s, j);
+			CHECK(a.m[j].vlen == b.m[j].vlen && a.m[j].val == b.m[j].val &&
+			    a.m[j].start == b.m[j].start, "%s: value %zu: %.*s vs %.*s", s, j,
+			    (int)a.m[j].vlen, a.m[j].val, (int)b.m[j].vlen, b.m[j].val);
+		}
+	}
+	/* Duplicate keys stay an error, escaped or not. */
+	CHECK_INT(cim_json_members("{\"a\":1,\"a\":2}", 13, &b), -1, "duplicate");
+	CHECK_INT(cim_json_members("{\"a\":1,\"\\u0061\":2}", 18, &b), -1, "escaped duplicate");
+	CHECK_INT(cim_json_members("\"x\"", 3, &b), -1, "not a container");
+	cim_jscan_free(&a);
+	cim_jscan_free(&b);
+	return unit_done();
+}
