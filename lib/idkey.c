@@ -227,3 +227,30 @@ cim_idkey_ns(const char *ns, size_t nslen, const char *s, size_t n,
 	}
 	return put_key(lns, s + b, e - b, out, outlen);
 }
+
+unsigned
+cim_idkey_name_hint(const char *s, size_t n)
+{
+	const char *comma = memchr(s, ',', n), *e = s + n;
+	unsigned h = 2166136261u;
+	int any = 0;
+
+	if (comma != NULL)
+		s = comma + 1;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	for (; s < e && *s != ' ' && *s != '\t' && *s != ','; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+			/* UTF-8 letters are kept as bytes; emoji too, rarely alone */
+			if (c >= 0xF0)
+				break;	/* an emoji ends the name */
+			h = (h ^ c) * 16777619u;
+			any = 1;
+		}
+	}
+	return any ? (h ? h : 1) : 0;
+}

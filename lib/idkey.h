@@ -52,4 +52,12 @@ int cim_cpf_check(const char *d);
  */
 int cim_idkey_ns(const char *ns, size_t nslen, const char *s, size_t n,
     const char *region, char *out, size_t outlen);
+/*
+ * A hint of who wrote a record, from customer.name, for telling apart the
+ * people behind a shared identifier: a hash of the given name (the first
+ * word, or the first word after the comma of "Surname, Given"), ASCII
+ * letters lower-cased, anything but letters dropped.  0 when there is none.
+ * Not an identifier: many people share a given name.
+ */
+unsigned cim_idkey_name_hint(const char *s, size_t n);
 #endif
