@@ -67,7 +67,7 @@ static const char help[] =
 "cim-merge-identity(1) and cim(7).\n";
 
 enum { O_STATE = CIM_OPT_TOOL, O_LOG, O_MAXSHARE, O_UNIQUE, O_KEY, O_REGION,
-    O_PROFILES, O_TIMELINE, O_LOCKWAIT };
+    O_PROFILES, O_TIMELINE, O_LOCKWAIT, O_ANYNAME };
 
 static const struct option longopts[] = {
 	{ "state", required_argument, NULL, O_STATE },
@@ -79,6 +79,7 @@ static const struct option longopts[] = {
 	{ "profiles", required_argument, NULL, O_PROFILES },
 	{ "timeline", required_argument, NULL, O_TIMELINE },
 	{ "lock-wait", required_argument, NULL, O_LOCKWAIT },
+	{ "any-name", no_argument, NULL, O_ANYNAME },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -86,6 +87,7 @@ static const struct option longopts[] = {
 static struct {
 	const char	*state, *log, *profiles, *timeline;
 	long		 max_share, lock_wait;
+	int		 any_name;	/* --any-name: names do not keep customers apart */
 	char		*unique[CIM_IDGRAPH_MAXUNIQUE];
 	int		 nunique;
 	char		**keyname;
@@ -620,9 +622,13 @@ annotate(struct cim_rec *r, uint32_t node, const char *file, long line)
 		} else if ((dr = cim_idgraph_dropped(&g, node, i)) != NULL) {
 			if (nc < 64)
 				conflict[nc++] = i;
-			cim_warn_at(file, line, "%s would put %s and %s in one customer; "
-			    "not used to link this record", d->key, g.id[dr->a].key,
-			    g.id[dr->b].key);
+			if (dr->a == CIM_IDGRAPH_NONAME)
+				cim_warn_at(file, line, "%s would join customers of different "
+				    "names; not used to link this record", d->key);
+			else
+				cim_warn_at(file, line, "%s would put %s and %s in one customer; "
+				    "not used to link this record", d->key, g.id[dr->a].key,
+				    g.id[dr->b].key);
 		} else if (d->live >= 2 && nm < 64) {
 			matched[nm++] = i;
 		}
@@ -991,6 +997,7 @@ main(int argc, char **argv)
 			break;
 		case O_PROFILES: opt.profiles = optarg; break;
 		case O_TIMELINE: opt.timeline = optarg; break;
+		case O_ANYNAME: opt.any_name = 1; break;
 		case O_LOCKWAIT: opt.lock_wait = cim_opt_duration("--lock-wait", optarg); break;
 		default:
 			if (!cim_run_option(c, optarg))
@@ -1012,6 +1019,7 @@ main(int argc, char **argv)
 	cim_time_format((int64_t)ts.tv_sec * 1000, now);
 
 	cim_idgraph_init(&g, opt.unique, opt.nunique);
+	g.names = !opt.any_name;
 	if (opt.state != NULL) {
 		if ((lockfd = cim_idstate_lock(opt.state, opt.lock_wait)) < 0)
 			return 1;

@@ -37,6 +37,7 @@ cim_idgraph_free(struct cim_idgraph *g)
 	free(g->uval);
 	free(g->label);
 	free(g->hint);
+	free(g->nameset);
 	free(g->istart);
 	free(g->inodes);
 	free(g->drop);
@@ -157,6 +158,18 @@ join(struct cim_idgraph *g, uint32_t a, uint32_t b)
 		b = t;
 	}
 	g->parent[b] = (int32_t)a;
+	if (g->nameset != NULL) {
+		uint32_t *na = &g->nameset[(size_t)a * CIM_IDGRAPH_NAMES];
+		uint32_t *nb = &g->nameset[(size_t)b * CIM_IDGRAPH_NAMES];
+		int i, j;
+
+		for (j = 0; j < CIM_IDGRAPH_NAMES && nb[j]; j++) {
+			for (i = 0; i < CIM_IDGRAPH_NAMES && na[i] && na[i] != nb[j]; i++)
+				;
+			if (i < CIM_IDGRAPH_NAMES && na[i] == 0)
+				na[i] = nb[j];
+		}
+	}
 	for (k = 0; k < g->nuniq; k++)
 		if (g->uval[(size_t)a * g->nuniq + k] < 0)
 			g->uval[(size_t)a * g->nuniq + k] = g->uval[(size_t)b * g->nuniq + k];
@@ -346,6 +359,20 @@ conflict(const struct cim_idgraph *g, uint32_t a, uint32_t b, uint32_t *va, uint
 			return 1;
 		}
 	}
+	if (g->nameset != NULL) {
+		const uint32_t *na = &g->nameset[(size_t)a * CIM_IDGRAPH_NAMES];
+		const uint32_t *nb = &g->nameset[(size_t)b * CIM_IDGRAPH_NAMES];
+		int i, j;
+
+		if (na[0] == 0 || nb[0] == 0)
+			return 0;
+		for (i = 0; i < CIM_IDGRAPH_NAMES && na[i]; i++)
+			for (j = 0; j < CIM_IDGRAPH_NAMES && nb[j]; j++)
+				if (na[i] == nb[j])
+					return 0;
+		*va = *vb = CIM_IDGRAPH_NONAME;
+		return 1;
+	}
 	return 0;
 }
 
@@ -434,6 +461,12 @@ cim_idgraph_solve(struct cim_idgraph *g, uint32_t max_share)
 	for (k = 0; k < (size_t)g->nnodes * g->nuniq; k++)
 		g->uval[k] = -1;	/* the counting pass joined without checks */
 	reset(g);
+	if (g->names) {
+		g->nameset = cim_xcalloc((size_t)g->nnodes * CIM_IDGRAPH_NAMES + 1,
+		    sizeof(*g->nameset));
+		for (k = 0; k < g->nnodes; k++)
+			g->nameset[k * CIM_IDGRAPH_NAMES] = g->hint[k];
+	}
 
 	order = cim_xmalloc(((size_t)g->nid + 1) * sizeof(*order));
 	for (i = 0; i < g->nid; i++)

@@ -32,11 +32,14 @@ struct cim_ident {
 	uint8_t		 forced;	/* generic because the state says so */
 };
 
-/* A link dropped because it would join two values of a unique namespace. */
+/* A link dropped because it would join two values of a unique namespace
+ * (a, b: the two identifiers), or two different names (a, b: NONAME). */
 struct cim_iddrop {
 	uint32_t	 node, ident;
-	uint32_t	 a, b;		/* the two identifiers in conflict */
+	uint32_t	 a, b;
 };
+#define CIM_IDGRAPH_NONAME UINT32_MAX
+#define CIM_IDGRAPH_NAMES 4	/* name hints kept per customer */
 
 /* Two remembered customers joined: keep survives, gone is retired. */
 struct cim_idmerge {
@@ -51,6 +54,7 @@ struct cim_idgraph {
 	uint32_t		 nid, idcap;
 	char			*uniq_ns[CIM_IDGRAPH_MAXUNIQUE];
 	int			 nuniq;
+	int			 names;		/* different names do not link */
 
 	/* nodes and their identifiers, in order (CSR) */
 	uint32_t		*nstart;	/* nnodes + 1 */
@@ -63,6 +67,7 @@ struct cim_idgraph {
 	int32_t			*uval;		/* nuniq per node: identifier or -1 */
 	int64_t			*label;		/* per node: customer number or 0 */
 	uint32_t		*hint;		/* per node: who wrote it, or 0 */
+	uint32_t		*nameset;	/* CIM_IDGRAPH_NAMES per node */
 	uint32_t		*istart, *inodes; /* nodes per identifier (CSR) */
 	struct cim_iddrop	*drop;
 	size_t			 ndrop, dropcap;
@@ -92,7 +97,10 @@ void cim_idgraph_remember(struct cim_idgraph *g, uint32_t ident, int32_t node);
  * hint: twenty calls from one phone by "Ana" are one customer, a store
  * phone typed in for twenty different names is twenty.  Then non-generic identifiers are applied strongest
  * first (most nodes, then first seen); a link that would give a customer
- * two values of one unique namespace is dropped and listed in drop.
+ * two values of one unique namespace is dropped and listed in drop.  So
+ * is, when g->names is set, a link between two customers that both have
+ * names (hints) and no name in common: the family landline that Betty
+ * and Richard both give does not make them one customer.
  * When two nodes labelled with different customer numbers join, the
  * smaller (older) survives and the join is listed in merge.
  */

@@ -228,6 +228,12 @@ cim_idkey_ns(const char *ns, size_t nslen, const char *s, size_t n,
 	return put_key(lns, s + b, e - b, out, outlen);
 }
 
+/* U+00C0..U+00FF (UTF-8 C3 80..C3 BF) without accent, lower case; 0 for
+ * the non-letters (multiplication and division signs). */
+static const char latin1_fold[64] =
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+
 unsigned
 cim_idkey_name_hint(const char *s, size_t n)
 {
@@ -244,13 +250,18 @@ cim_idkey_name_hint(const char *s, size_t n)
 
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || c >= 0x80) {
-			/* UTF-8 letters are kept as bytes; emoji too, rarely alone */
-			if (c >= 0xF0)
-				break;	/* an emoji ends the name */
-			h = (h ^ c) * 16777619u;
-			any = 1;
+		if (c == 0xC3 && s + 1 < e && ((unsigned char)s[1] & 0xC0) == 0x80) {
+			/* Accents dropped and case folded: José, JOSÉ, Jose. */
+			c = (unsigned char)latin1_fold[(unsigned char)*++s & 0x3F];
+			if (c == 0)
+				continue;
+		} else if (c >= 0xF0) {
+			break;	/* an emoji ends the name: "Pedro💙" */
+		} else if (!(c >= 'a' && c <= 'z') && c < 0x80) {
+			continue;	/* "M." and "Ana-" are Ana and M */
 		}
+		h = (h ^ c) * 16777619u;
+		any = 1;
 	}
 	return any ? (h ? h : 1) : 0;
 }
