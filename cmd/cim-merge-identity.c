@@ -105,6 +105,7 @@ struct operand {
 	long		*rejected;	/* line numbers rejected in the first pass */
 	size_t		 nrej, rejcap;
 	long		 nrec;		/* records kept */
+	size_t		 bytes;		/* their length, to see a change */
 	int		 err;		/* a read error: its records are partial */
 };
 
@@ -119,6 +120,8 @@ static struct cim_buf why, scratch;
 static struct cim_smap custnode;	/* state customer number -> node */
 static struct cim_smap spell;		/* "ident\x1fraw" for --profiles */
 static long nrecords;
+static unsigned char *plain;		/* bit per record: see is_plain() */
+static size_t plaincap;
 
 /* ---- identifiers of a record ---- */
 
@@ -141,63 +144,95 @@ add_key(const char *key, int klen, const char *raw, size_t rn)
 }
 
 static void
-add_value(const char *ns, size_t nslen, jv v)
+add_str(const char *ns, size_t nslen, const char *s, size_t n)
 {
-	char key[CIM_IDKEY_MAX], num[32];
-	const char *s;
-	size_t n;
+	char key[CIM_IDKEY_MAX];
 	int k;
 
+	if ((k = cim_idkey_ns(ns, nslen, s, n, opt.region, key, sizeof(key))) > 0)
+		add_key(key, k, s, n);
+}
+
+/* Adds the identifier v (consumed): a string, or a whole number read as
+ * one; anything else is not an identifier. */
+static void
+add_value(const char *ns, size_t nslen, jv v)
+{
+	char num[32];
+
 	if (jv_get_kind(v) == JV_KIND_STRING) {
-		s = jv_string_value(v);
-		n = (size_t)jv_string_length_bytes(jv_copy(v));
+		add_str(ns, nslen, jv_string_value(v),
+		    (size_t)jv_string_length_bytes(jv_copy(v)));
 	} else if (jv_get_kind(v) == JV_KIND_NUMBER) {
 		double d = jv_number_value(v);
 
-		/* Identifiers are strings; a whole number is read as one. */
-		if (d != (double)(long long)d) {
-			jv_free(v);
-			return;
-		}
-		n = (size_t)snprintf(num, sizeof(num), "%lld", (long long)d);
-		s = num;
-	} else {
-		jv_free(v);
-		return;
+		if (d == (double)(long long)d)
+			add_str(ns, nslen, num, (size_t)snprintf(num, sizeof(num),
+			    "%lld", (long long)d));
 	}
-	if ((k = cim_idkey_ns(ns, nslen, s, n, opt.region, key, sizeof(key))) > 0)
-		add_key(key, k, s, n);
 	jv_free(v);
 }
 
-/* The identifiers of r into the current node; -1 with why set when a
- * --key expression fails on it. */
+/* Adds the identifier whose JSON text is m's value: strings without
+ * escapes straight from the line, the rest through jv. */
+static void
+add_member(const char *ns, size_t nslen, const struct cim_jmember *m)
+{
+	if (m->val[0] == '"' && memchr(m->val, '\\', m->vlen) == NULL)
+		add_str(ns, nslen, m->val + 1, m->vlen - 2);
+	else if (m->val[0] == '"' || m->val[0] == '-' || (m->val[0] >= '0' && m->val[0] <= '9'))
+		add_value(ns, nslen, cim_json_build(m->val, m->vlen));
+}
+
+static int
+key_is(const struct cim_jmember *m, const char *name)
+{
+	return cim_json_key_is(m->key, m->klen, m->kesc, name);
+}
+
+/* The identifiers of r into the current node, in the order written:
+ * customer.email, customer.phone, customer.ids, then --key; -1 with why
+ * set when a --key expression fails on it.  customer is scanned rather
+ * than built as jv: most records are read only for these few strings. */
 static int
 extract(struct cim_rec *r)
 {
-	jv cu = cim_rec_get(r, "customer"), ids;
-	size_t i;
+	static struct cim_jscan cs, is;
+	const struct cim_jmember *cu = cim_rec_find(r, "customer");
+	const char *w;
+	size_t i, j, at;
 
-	if (jv_get_kind(cu) == JV_KIND_OBJECT) {
-		jv name = jv_object_get(jv_copy(cu), jv_string("name"));
+	if (cu != NULL && cu->val[0] == '{' &&
+	    cim_json_scan(cu->val, cu->vlen, &cs, &w, &at) == 0) {
+		for (i = 0; i < cs.n; i++) {
+			const struct cim_jmember *m = &cs.m[i];
 
-		if (jv_get_kind(name) == JV_KIND_STRING)
-			g.hint[g.nnodes - 1] = cim_idkey_name_hint(jv_string_value(name),
-			    (size_t)jv_string_length_bytes(jv_copy(name)));
-		jv_free(name);
-		add_value("email", 5, jv_object_get(jv_copy(cu), jv_string("email")));
-		add_value("phone", 5, jv_object_get(jv_copy(cu), jv_string("phone")));
-		ids = jv_object_get(jv_copy(cu), jv_string("ids"));
-		if (jv_get_kind(ids) == JV_KIND_OBJECT) {
-			jv_object_foreach(ids, k, v) {
-				add_value(jv_string_value(k),
-				    (size_t)jv_string_length_bytes(jv_copy(k)), v);
-				jv_free(k);
+			if (key_is(m, "email") || key_is(m, "phone")) {
+				add_member(key_is(m, "email") ? "email" : "phone", 5, m);
+			} else if (key_is(m, "name") && m->val[0] == '"') {
+				jv name = cim_json_build(m->val, m->vlen);
+
+				g.hint[g.nnodes - 1] = cim_idkey_name_hint(jv_string_value(name),
+				    (size_t)jv_string_length_bytes(jv_copy(name)));
+				jv_free(name);
+			} else if (key_is(m, "ids") && m->val[0] == '{' &&
+			    cim_json_scan(m->val, m->vlen, &is, &w, &at) == 0) {
+				for (j = 0; j < is.n; j++) {
+					const struct cim_jmember *id = &is.m[j];
+
+					if (id->kesc) {
+						jv k = cim_json_build(id->key - 1, id->klen + 2);
+
+						add_member(jv_string_value(k),
+						    (size_t)jv_string_length_bytes(jv_copy(k)), id);
+						jv_free(k);
+					} else {
+						add_member(id->key, id->klen, id);
+					}
+				}
 			}
 		}
-		jv_free(ids);
 	}
-	jv_free(cu);
 	if (opt.jq != NULL) {
 		jv out = cim_jq_first(opt.jq, cim_rec_jv(r), &why);
 
@@ -206,8 +241,8 @@ extract(struct cim_rec *r)
 		for (i = 0; i < opt.nkey; i++) {
 			jv vals = jv_array_get(jv_copy(out), (int)i);
 
-			jv_array_foreach(vals, j, v) {
-				(void)j;
+			jv_array_foreach(vals, k, v) {
+				(void)k;
 				add_value(opt.keyname[i], strlen(opt.keyname[i]), v);
 			}
 			jv_free(vals);
@@ -235,6 +270,51 @@ add_conversation_key(struct cim_rec *r)
 }
 
 /* ---- first pass ---- */
+
+/*
+ * 1 when r is written compactly at the top level and has neither
+ * customer_id nor identity: then cim_rec_write() with those two members
+ * set is the line without its closing brace, the two members and the
+ * brace, and the second pass needs no scan to write it.
+ */
+static int
+is_plain(const struct cim_rec *r)
+{
+	const char *s = r->line, *e = r->line + r->len;
+	size_t i;
+
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (r->sc.n == 0 || r->sc.m[0].start != s + 1)
+		return 0;
+	for (i = 0; i < r->sc.n; i++) {
+		const struct cim_jmember *m = &r->sc.m[i];
+		const char *end = m->val + m->vlen;
+
+		if (m->kesc || (m->klen == 11 && memcmp(m->key, "customer_id", 11) == 0) ||
+		    (m->klen == 8 && memcmp(m->key, "identity", 8) == 0))
+			return 0;
+		if (i + 1 < r->sc.n ? r->sc.m[i + 1].start != end + 1 : end + 1 != e)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+set_plain(long rec, int v)
+{
+	if ((size_t)rec / 8 >= plaincap) {
+		size_t old = plaincap;
+
+		plaincap = plaincap ? plaincap * 2 : 4096;
+		plain = cim_xrealloc(plain, plaincap);
+		memset(plain + old, 0, plaincap - old);
+	}
+	if (v)
+		plain[rec / 8] |= (unsigned char)(1u << (rec % 8));
+}
 
 
 static int
@@ -330,7 +410,9 @@ first_pass(struct operand *o)
 			continue;
 		}
 		add_conversation_key(&r);
+		set_plain(nrecords, is_plain(&r));
 		o->nrec++;
+		o->bytes += len;
 		nrecords++;
 		if (o->spilled) {
 			/* The line number first, for messages in the second pass. */
@@ -602,14 +684,14 @@ key_list(struct cim_buf *b, const char *name, const uint32_t *ids, size_t n)
 	cim_buf_addc(b, ']');
 }
 
-/* customer_id and identity of record rec (node) into r; warns about
+/* The customer_id (cid) and identity (b) of node, as JSON; warns about
  * links dropped for a conflict. */
 static void
-annotate(struct cim_rec *r, uint32_t node, const char *file, long line)
+annotate(uint32_t node, const char *file, long line, struct cim_buf *cid,
+    struct cim_buf *b)
 {
 	uint32_t root = cim_idgraph_find(&g, node), matched[64], generic[64], conflict[64];
 	size_t k, nm = 0, ng = 0, nc = 0;
-	struct cim_buf *b = &scratch;
 
 	for (k = g.nstart[node]; k < g.nstart[node + 1]; k++) {
 		uint32_t i = g.inc[k];
@@ -633,11 +715,10 @@ annotate(struct cim_rec *r, uint32_t node, const char *file, long line)
 			matched[nm++] = i;
 		}
 	}
-	b->len = 0;
-	cim_buf_addc(b, '"');
-	customer_id(b, g.label[root]);
-	cim_buf_addc(b, '"');
-	cim_rec_set_raw(r, "customer_id", b->p, b->len);
+	cid->len = 0;
+	cim_buf_addc(cid, '"');
+	customer_id(cid, g.label[root]);
+	cim_buf_addc(cid, '"');
 	b->len = 0;
 	cim_buf_addc(b, '{');
 	key_list(b, "matched_on", matched, nm);
@@ -648,7 +729,6 @@ annotate(struct cim_rec *r, uint32_t node, const char *file, long line)
 		key_list(b, "conflict_skipped", conflict, nc);
 	}
 	cim_buf_addc(b, '}');
-	cim_rec_set_raw(r, "identity", b->p, b->len);
 }
 
 /* Conversation ids of the records behind each merge, for the log. */
@@ -683,11 +763,13 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec, size_t oi)
 {
 	struct cim_lines *l = sp;
 	struct cim_rec r = { 0 };
-	struct cim_buf out = { 0 };
+	struct cim_buf out = { 0 }, cid = { 0 }, ident = { 0 };
 	char *line;
-	size_t len, at, ri = 0;
+	size_t len, at, ri = 0, bytes = 0;
 	const char *w;
 	long done = 0;
+	/* Without the extras every plain record is written without a scan. */
+	int extras = prof_of != NULL || g.nmerge > 0;
 
 	if (o->nrec == 0)
 		return;
@@ -706,28 +788,50 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec, size_t oi)
 		} else if (is_blank(line, len) || is_rejected(o, &ri, lineno)) {
 			continue;
 		}
-		if (cim_rec_parse(&r, line, len, &w, &at) < 0)
-			cim_die(1, "%s:%ld: changed since the first pass", o->name, lineno);
-		annotate(&r, node, o->name, lineno);
-		if (g.nmerge)
-			note_merges(&r, node);
-		if (prof_of != NULL)
-			profile_add(&r, cim_idgraph_find(&g, node), *rec);
+		bytes += len;
+		annotate(node, o->name, lineno, &cid, &ident);
 		out.len = 0;
-		cim_rec_write(&r, &out);
+		if (!extras && plain[*rec / 8] >> (*rec % 8) & 1) {
+			while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
+			    line[len - 1] == '\r'))
+				len--;
+			while (len > 0 && (*line == ' ' || *line == '\t')) {
+				line++;
+				len--;
+			}
+			if (len < 2 || *line != '{' || line[len - 1] != '}')
+				cim_die(1, "%s:%ld: changed since the first pass", o->name, lineno);
+			cim_buf_add(&out, line, len - 1);
+			cim_buf_adds(&out, ",\"customer_id\":");
+			cim_buf_add(&out, cid.p, cid.len);
+			cim_buf_adds(&out, ",\"identity\":");
+			cim_buf_add(&out, ident.p, ident.len);
+			cim_buf_adds(&out, "}\n");
+		} else {
+			if (cim_rec_parse(&r, line, len, &w, &at) < 0)
+				cim_die(1, "%s:%ld: changed since the first pass", o->name, lineno);
+			cim_rec_set_raw(&r, "customer_id", cid.p, cid.len);
+			cim_rec_set_raw(&r, "identity", ident.p, ident.len);
+			if (g.nmerge)
+				note_merges(&r, node);
+			if (prof_of != NULL)
+				profile_add(&r, cim_idgraph_find(&g, node), *rec);
+			cim_rec_write(&r, &out);
+		}
 		cim_out_add(cim_run.out, out.p, out.len);
 		cim_run.written++;
 		cim_run.files[oi].written++;
 		(*rec)++;
 		done++;
 	}
-	if (done < o->nrec)
-		cim_die(1, "%s: changed since the first pass (%ld of %ld records found)",
-		    o->name, done, o->nrec);
+	if (done < o->nrec || bytes != o->bytes)
+		cim_die(1, "%s: changed since the first pass", o->name);
 	if (!o->spilled)
 		cim_lines_close(l);
 	cim_rec_free(&r);
 	cim_buf_free(&out);
+	cim_buf_free(&cid);
+	cim_buf_free(&ident);
 }
 
 /* ---- profiles and timeline ---- */
@@ -1113,6 +1217,7 @@ main(int argc, char **argv)
 	free(prof);
 	free(prof_of);
 	free(tl);
+	free(plain);
 	for (k = 0; k < opt.nkey; k++)
 		free(opt.keyname[k]);
 	free(opt.keyname);

@@ -343,9 +343,11 @@ add_drop(struct cim_idgraph *g, uint32_t node, uint32_t ident, uint32_t a, uint3
 }
 
 /* The first unique namespace where roots a and b hold different values:
- * 1 with the two values, else 0. */
+ * 1 with the two values; or, when names is set, 1 when both have names
+ * and none in common; else 0. */
 static int
-conflict(const struct cim_idgraph *g, uint32_t a, uint32_t b, uint32_t *va, uint32_t *vb)
+conflict(const struct cim_idgraph *g, uint32_t a, uint32_t b, int names,
+    uint32_t *va, uint32_t *vb)
 {
 	int k;
 
@@ -359,7 +361,7 @@ conflict(const struct cim_idgraph *g, uint32_t a, uint32_t b, uint32_t *va, uint
 			return 1;
 		}
 	}
-	if (g->nameset != NULL) {
+	if (names && g->nameset != NULL) {
 		const uint32_t *na = &g->nameset[(size_t)a * CIM_IDGRAPH_NAMES];
 		const uint32_t *nb = &g->nameset[(size_t)b * CIM_IDGRAPH_NAMES];
 		int i, j;
@@ -416,7 +418,9 @@ apply(struct cim_idgraph *g, uint32_t i)
 			d->live++;
 			continue;
 		}
-		if (conflict(g, a, b, &va, &vb)) {
+		/* A remembered identifier was linked in an earlier run, where
+		 * the names were seen: names do not undo it. */
+		if (conflict(g, a, b, d->state_node < 0, &va, &vb)) {
 			add_drop(g, node, i, va, vb);
 			continue;
 		}

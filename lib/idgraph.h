@@ -100,7 +100,9 @@ void cim_idgraph_remember(struct cim_idgraph *g, uint32_t ident, int32_t node);
  * two values of one unique namespace is dropped and listed in drop.  So
  * is, when g->names is set, a link between two customers that both have
  * names (hints) and no name in common: the family landline that Betty
- * and Richard both give does not make them one customer.
+ * and Richard both give does not make them one customer.  Identifiers
+ * remembered from the state are exempt: that link was made when the
+ * names could be seen.
  * When two nodes labelled with different customer numbers join, the
  * smaller (older) survives and the join is listed in merge.
  */
