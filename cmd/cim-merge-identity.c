@@ -706,11 +706,10 @@ annotate(uint32_t node, const char *file, long line, struct cim_buf *cid,
 				conflict[nc++] = i;
 			if (dr->a == CIM_IDGRAPH_NONAME)
 				cim_warn_at(file, line, "%s would join customers of different "
-				    "names; not used to link this record", d->key);
+				    "names; link dropped", d->key);
 			else
 				cim_warn_at(file, line, "%s would put %s and %s in one customer; "
-				    "not used to link this record", d->key, g.id[dr->a].key,
-				    g.id[dr->b].key);
+				    "link dropped", d->key, g.id[dr->a].key, g.id[dr->b].key);
 		} else if (d->live >= 2 && nm < 64) {
 			matched[nm++] = i;
 		}

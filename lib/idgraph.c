@@ -388,56 +388,97 @@ add_merge(struct cim_idgraph *g, int64_t keep, int64_t gone, uint32_t ident, uin
 	g->merge[g->nmerge++] = (struct cim_idmerge){ keep, gone, ident, node };
 }
 
-/* Applies identifier i: attaches it to its nodes' customers and joins them. */
+/* Joins roots a and b for identifier i through node; the new root. */
+static uint32_t
+link(struct cim_idgraph *g, uint32_t a, uint32_t b, uint32_t i, uint32_t node)
+{
+	if (g->label[a] && g->label[b] && g->label[a] != g->label[b]) {
+		int64_t keep = g->label[a] < g->label[b] ? g->label[a] : g->label[b];
+		int64_t gone = g->label[a] < g->label[b] ? g->label[b] : g->label[a];
+
+		add_merge(g, keep, gone, i, node);
+		g->label[a] = g->label[b] = keep;
+	} else if (g->label[b]) {
+		g->label[a] = g->label[b];
+	} else {
+		g->label[b] = g->label[a];
+	}
+	return join(g, a, b);
+}
+
+/* Groups an identifier may split into when its nodes conflict. */
+#define GROUPS 8
+
+/*
+ * Applies identifier i: joins its nodes into the customer of the first
+ * (its base).  A node that would bring a conflict joins instead the first
+ * other group of i's nodes it can (the family landline: Betty's records
+ * in one customer, Richard's in another), and its link to the base
+ * customer is listed as dropped.
+ */
 static void
 apply(struct cim_idgraph *g, uint32_t i)
 {
 	struct cim_ident *d = &g->id[i];
-	uint32_t k, node, a = 0, b, va, vb;
-	int u = d->uniq, have = 0;
+	uint32_t k, node, b, va = 0, vb = 0, grp[GROUPS], ngrp = 0, j, x, y;
+	int u = d->uniq, names = d->state_node < 0;
 
 	for (k = g->istart[i]; k < g->istart[i + 1]; k++) {
 		node = g->inodes[k];
 		b = cim_idgraph_find(g, node);
-		if (!have) {
-			int32_t *slot = u >= 0 ? &g->uval[(size_t)b * g->nuniq + u] : NULL;
+		/* A unique value not attached here lost to the node's own. */
+		if (u >= 0 && g->uval[(size_t)b * g->nuniq + u] != (int32_t)i)
+			continue;
+		for (j = 0; j < ngrp; j++) {
+			uint32_t a = cim_idgraph_find(g, grp[j]);
 
-			if (slot != NULL && *slot >= 0 && (uint32_t)*slot != i) {
-				add_drop(g, node, i, (uint32_t)*slot, i);
-				continue;
+			if (a == b)
+				break;
+			/* Remembered identifiers were linked in an earlier run,
+			 * where the names were seen: names do not undo them. */
+			if (j > 0 ? !conflict(g, a, b, names, &x, &y) :
+			    !conflict(g, a, b, names, &va, &vb)) {
+				link(g, a, b, i, node);
+				break;
 			}
-			if (slot != NULL)
-				*slot = (int32_t)i;
-			a = b;
-			have = 1;
-			d->base = (int32_t)node;
+		}
+		if (j == ngrp && ngrp < GROUPS)
+			grp[ngrp++] = node;
+		if (j == 0) {
+			if (d->base < 0)
+				d->base = (int32_t)node;
 			d->live++;
-			continue;
-		}
-		if (a == b) {
-			d->live++;
-			continue;
-		}
-		/* A remembered identifier was linked in an earlier run, where
-		 * the names were seen: names do not undo it. */
-		if (conflict(g, a, b, d->state_node < 0, &va, &vb)) {
-			add_drop(g, node, i, va, vb);
-			continue;
-		}
-		if (g->label[a] && g->label[b]) {
-			int64_t keep = g->label[a] < g->label[b] ? g->label[a] : g->label[b];
-			int64_t gone = g->label[a] < g->label[b] ? g->label[b] : g->label[a];
-
-			add_merge(g, keep, gone, i, node);
-			g->label[a] = g->label[b] = keep;
-		} else if (g->label[b]) {
-			g->label[a] = g->label[b];
 		} else {
-			g->label[b] = g->label[a];
+			add_drop(g, node, i, va, vb);
 		}
-		a = join(g, a, b);
-		d->live++;
 	}
+}
+
+/* Every node holds its own unique values before anything links: a
+ * record's own crm is stronger evidence than any link that would bring
+ * it another.  A second value of one namespace on one node is dropped. */
+static void
+attach_unique(struct cim_idgraph *g)
+{
+	uint32_t n, i;
+	size_t k;
+
+	for (i = 0; i < g->nid; i++)
+		if (g->id[i].uniq >= 0 && !g->id[i].generic && g->id[i].state_node >= 0)
+			g->uval[(size_t)g->id[i].state_node * g->nuniq + g->id[i].uniq] = (int32_t)i;
+	for (n = 0; n < g->nnodes; n++)
+		for (k = g->nstart[n]; k < g->nstart[n + 1]; k++) {
+			const struct cim_ident *d = &g->id[g->inc[k]];
+			int32_t *slot;
+
+			if (d->uniq < 0 || d->generic)
+				continue;
+			slot = &g->uval[(size_t)n * g->nuniq + d->uniq];
+			if (*slot < 0)
+				*slot = (int32_t)g->inc[k];
+			else if (*slot != (int32_t)g->inc[k])
+				add_drop(g, n, g->inc[k], (uint32_t)*slot, g->inc[k]);
+		}
 }
 
 static int
@@ -478,6 +519,7 @@ cim_idgraph_solve(struct cim_idgraph *g, uint32_t max_share)
 			order[n++] = i;
 	sort_ids = g->id;
 	qsort(order, n, sizeof(*order), by_strength_c);
+	attach_unique(g);
 	for (i = 0; i < n; i++)
 		apply(g, order[i]);
 	free(order);
