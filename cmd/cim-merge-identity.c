@@ -106,6 +106,7 @@ struct operand {
 	size_t		 nrej, rejcap;
 	long		 nrec;		/* records kept */
 	size_t		 bytes;		/* their length, to see a change */
+	off_t		 stdin_off;	/* "-" from a file: where it started */
 	int		 err;		/* a read error: its records are partial */
 };
 
@@ -339,7 +340,7 @@ open_spill(void)
 	path = cim_xmalloc(strlen(dir) + 32);
 	sprintf(path, "%s/cim-merge-identity.XXXXXX", dir);
 	if ((spill_fd = mkstemp(path)) < 0)
-		cim_die(1, "%s: cannot create the spill file: %s", path, strerror(errno));
+		cim_die(1, "%s: cannot create the spill file: %s", dir, strerror(errno));
 	unlink(path);	/* gone when we exit, however we exit */
 	spill = cim_out_fd(spill_fd, path);
 	free(path);
@@ -368,8 +369,11 @@ first_pass(struct operand *o)
 	const char *w;
 	int rc;
 
+	/* Standard input from a regular file is read again from where it
+	 * started; from a pipe or terminal it is spilled. */
 	if (strcmp(o->path, "-") == 0)
-		o->spilled = fstat(0, &st) < 0 || !S_ISREG(st.st_mode);
+		o->spilled = fstat(0, &st) < 0 || !S_ISREG(st.st_mode) ||
+		    (o->stdin_off = lseek(0, 0, SEEK_CUR)) < 0;
 	else
 		o->spilled = stat(o->path, &st) < 0 || !S_ISREG(st.st_mode);
 	if ((l = cim_lines_open(o->path)) == NULL) {
@@ -772,6 +776,8 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec, size_t oi)
 
 	if (o->nrec == 0)
 		return;
+	if (!o->spilled && strcmp(o->path, "-") == 0 && lseek(0, o->stdin_off, SEEK_SET) < 0)
+		cim_die(1, "<stdin>: cannot read it again: %s", strerror(errno));
 	if (!o->spilled && (l = cim_lines_open(o->path)) == NULL)
 		cim_die(1, "%s: cannot read it again for the second pass", o->name);
 	while (done < o->nrec && cim_lines_next(l, &line, &len) == 1) {
