@@ -209,19 +209,23 @@ reset(struct cim_idgraph *g)
 		g->parent[n] = (int32_t)n;
 }
 
-/* Joins every node of identifier i, ignoring conflicts (for counting). */
+/* Joins every node of identifier i, ignoring conflicts (for counting);
+ * size holds the nodes per root. */
 static void
-join_all(struct cim_idgraph *g, uint32_t i)
+join_all(struct cim_idgraph *g, uint32_t i, uint32_t *size)
 {
-	uint32_t k, a, b;
+	uint32_t k, a, b, n;
 
 	if (g->istart[i + 1] - g->istart[i] < 2)
 		return;
 	a = cim_idgraph_find(g, g->inodes[g->istart[i]]);
 	for (k = g->istart[i] + 1; k < g->istart[i + 1]; k++) {
 		b = cim_idgraph_find(g, g->inodes[k]);
-		if (a != b)
+		if (a != b) {
+			n = size[a] + size[b];
 			a = join(g, a, b);
+			size[a] = n;
+		}
 	}
 }
 
@@ -234,25 +238,26 @@ u32_cmp(const void *a, const void *b)
 }
 
 /*
- * Distinct customers among the nodes of identifier i: the customers of
- * nodes that carry another identifier, plus the distinct name hints of
- * those that carry only i (see idgraph.h).  *mark is a fresh stamp value
- * per call; names is scratch room for the node count of i.
+ * Distinct customers among the nodes of identifier i: the customers that
+ * other identifiers already linked its nodes into, plus the distinct name
+ * hints of the nodes nothing else linked (see idgraph.h).  *mark is a
+ * fresh stamp value per call; names is scratch room for the node count
+ * of i; size holds the nodes per root.
  */
 static uint32_t
 distinct(struct cim_idgraph *g, uint32_t i, uint32_t *stamp, uint32_t *mark,
-    uint32_t *names)
+    uint32_t *names, const uint32_t *size)
 {
 	uint32_t k, r, n = 0, nn = 0, node;
 
 	++*mark;
 	for (k = g->istart[i]; k < g->istart[i + 1]; k++) {
 		node = g->inodes[k];
-		if (g->nstart[node + 1] - g->nstart[node] == 1 && g->label[node] == 0) {
+		r = cim_idgraph_find(g, node);
+		if (size[r] == 1 && g->label[node] == 0) {
 			names[nn++] = g->hint[node];
 			continue;
 		}
-		r = cim_idgraph_find(g, node);
 		if (stamp[r] != *mark) {
 			stamp[r] = *mark;
 			n++;
@@ -276,12 +281,16 @@ static void
 find_generic(struct cim_idgraph *g, uint32_t max_share)
 {
 	uint32_t i, *cand, ncand = 0, *stamp, k, changed, mark = 0, *names, most = 0;
+	uint32_t *size;
 
 	cand = cim_xmalloc(((size_t)g->nid + 1) * sizeof(*cand));
 	for (i = 0; i < g->nid; i++)
 		if (g->id[i].count > most)
 			most = g->id[i].count;
 	names = cim_xmalloc(((size_t)most + 1) * sizeof(*names));
+	size = cim_xmalloc(((size_t)g->nnodes + 1) * sizeof(*size));
+	for (i = 0; i < g->nnodes; i++)
+		size[i] = 1;
 	stamp = cim_xcalloc((size_t)g->nnodes + 1, sizeof(*stamp));
 	reset(g);
 	for (i = 0; i < g->nid; i++) {
@@ -290,15 +299,15 @@ find_generic(struct cim_idgraph *g, uint32_t max_share)
 		if (g->id[i].count > max_share)
 			cand[ncand++] = i;
 		else
-			join_all(g, i);
+			join_all(g, i, size);
 	}
 	do {
 		changed = 0;
 		for (k = 0; k < ncand; k++) {
 			i = cand[k];
-			g->id[i].customers = distinct(g, i, stamp, &mark, names);
+			g->id[i].customers = distinct(g, i, stamp, &mark, names, size);
 			if (g->id[i].customers <= max_share) {
-				join_all(g, i);
+				join_all(g, i, size);
 				cand[k--] = cand[--ncand];
 				changed = 1;
 			}
@@ -309,6 +318,7 @@ find_generic(struct cim_idgraph *g, uint32_t max_share)
 	free(cand);
 	free(stamp);
 	free(names);
+	free(size);
 }
 
 /* Strongest identifiers first: most nodes, then first seen. */

@@ -93,9 +93,9 @@ void cim_idgraph_remember(struct cim_idgraph *g, uint32_t ident, int32_t node);
  * Links the nodes.  An identifier on more than max_share nodes is generic
  * when the nodes carrying it fall in more than max_share customers once
  * linked by every non-generic identifier but it (found by iterating to a
- * fixed point).  A node that has no other identifier counts as its name
- * hint: twenty calls from one phone by "Ana" are one customer, a store
- * phone typed in for twenty different names is twenty.  Then non-generic identifiers are applied strongest
+ * fixed point).  A node that nothing else links counts as its name hint:
+ * twenty calls from one phone by "Ana" are one customer, a store phone
+ * typed in for twenty different names is twenty.  Then non-generic identifiers are applied strongest
  * first (most nodes, then first seen); a link that would give a customer
  * two values of one unique namespace is dropped and listed in drop.  So
  * is, when g->names is set, a link between two customers that both have
