@@ -67,7 +67,7 @@ static const char help[] =
 "cim-merge-identity(1) and cim(7).\n";
 
 enum { O_STATE = CIM_OPT_TOOL, O_LOG, O_MAXSHARE, O_UNIQUE, O_KEY, O_REGION,
-    O_PROFILES, O_TIMELINE, O_LOCKWAIT, O_ANYNAME };
+    O_PROFILES, O_TIMELINE, O_LOCKWAIT, O_ANYNAME, O_EDGES, O_FROMEDGES, O_APPLY };
 
 static const struct option longopts[] = {
 	{ "state", required_argument, NULL, O_STATE },
@@ -80,6 +80,9 @@ static const struct option longopts[] = {
 	{ "timeline", required_argument, NULL, O_TIMELINE },
 	{ "lock-wait", required_argument, NULL, O_LOCKWAIT },
 	{ "any-name", no_argument, NULL, O_ANYNAME },
+	{ "edges", no_argument, NULL, O_EDGES },
+	{ "from-edges", no_argument, NULL, O_FROMEDGES },
+	{ "apply", required_argument, NULL, O_APPLY },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -88,6 +91,8 @@ static struct {
 	const char	*state, *log, *profiles, *timeline;
 	long		 max_share, lock_wait;
 	int		 any_name;	/* --any-name: names do not keep customers apart */
+	enum { M_LINK, M_EDGES, M_FROM_EDGES, M_APPLY } mode;
+	const char	*apply;		/* --apply FILE */
 	char		*unique[CIM_IDGRAPH_MAXUNIQUE];
 	int		 nunique;
 	char		**keyname;
@@ -123,6 +128,8 @@ static struct cim_smap spell;		/* "ident\x1fraw" for --profiles */
 static long nrecords;
 static unsigned char *plain;		/* bit per record: see is_plain() */
 static size_t plaincap;
+
+static void json_str_member(struct cim_buf *, struct cim_rec *, const char *);
 
 /* ---- identifiers of a record ---- */
 
@@ -346,6 +353,77 @@ open_spill(void)
 	free(path);
 }
 
+/*
+ * --edges: the record's identifiers as one line {"id","keys","hint"},
+ * then the node is forgotten (only the identifier table grows).
+ */
+static void
+write_edge(struct cim_rec *r)
+{
+	uint32_t node = g.nnodes - 1;
+	size_t k;
+
+	scratch.len = 0;
+	cim_buf_adds(&scratch, "{\"id\":");
+	json_str_member(&scratch, r, "id");
+	cim_buf_adds(&scratch, ",\"keys\":[");
+	for (k = g.nstart[node]; k < g.ninc; k++) {
+		const char *key = g.id[g.inc[k]].key;
+
+		if (k > g.nstart[node])
+			cim_buf_addc(&scratch, ',');
+		cim_buf_json_str(&scratch, key, strlen(key));
+		g.id[g.inc[k]].count--;
+	}
+	cim_buf_addc(&scratch, ']');
+	if (g.hint[node])
+		cim_buf_printf(&scratch, ",\"hint\":%" PRIu32, g.hint[node]);
+	cim_buf_adds(&scratch, "}\n");
+	cim_out_add(cim_run.out, scratch.p, scratch.len);
+	cim_run_wrote(1);
+	g.ninc = g.nstart[node];
+	g.nnodes--;
+}
+
+/* --from-edges: a node from a line written by --edges; -1 with why set. */
+static int
+read_edge(struct cim_rec *r)
+{
+	jv id = cim_rec_get(r, "id"), keys = cim_rec_get(r, "keys");
+	jv hint = cim_rec_get(r, "hint");
+	int rc = -1;
+
+	if (jv_get_kind(id) != JV_KIND_STRING || jv_get_kind(keys) != JV_KIND_ARRAY ||
+	    (jv_is_valid(hint) && (jv_get_kind(hint) != JV_KIND_NUMBER ||
+	    jv_number_value(hint) < 0 || jv_number_value(hint) > UINT32_MAX))) {
+		cim_buf_adds(&why, "not an edge line (id, keys, hint) from --edges");
+		goto out;
+	}
+	jv_array_foreach(keys, i, k) {
+		(void)i;
+		if (jv_get_kind(k) != JV_KIND_STRING ||
+		    strchr(jv_string_value(k), ':') == NULL) {
+			cim_buf_adds(&why, "keys must be strings like \"email:ana@example.com\"");
+			jv_free(k);
+			goto out;
+		}
+		jv_free(k);
+	}
+	cim_idgraph_node(&g, 0, jv_is_valid(hint) ? (uint32_t)jv_number_value(hint) : 0);
+	jv_array_foreach(keys, i, k) {
+		(void)i;
+		cim_idgraph_link(&g, cim_idgraph_ident(&g, jv_string_value(k),
+		    (size_t)jv_string_length_bytes(jv_copy(k))));
+		jv_free(k);
+	}
+	rc = 0;
+out:
+	jv_free(id);
+	jv_free(keys);
+	jv_free(hint);
+	return rc;
+}
+
 static void
 note_reject(struct operand *o, long line)
 {
@@ -383,7 +461,9 @@ first_pass(struct operand *o)
 	}
 	o->name = cim_xstrdup(cim_lines_name(l));
 	cim_run_file(o->name);
-	if (o->spilled && spill == NULL)
+	if (opt.mode == M_EDGES)
+		o->spilled = 0;		/* one pass */
+	else if (o->spilled && spill == NULL)
 		open_spill();
 	while ((rc = cim_lines_next(l, &line, &len)) == 1) {
 		if (is_blank(line, len))
@@ -394,6 +474,14 @@ first_pass(struct operand *o)
 			cim_reject(o->name, l->lineno, line, len, "%s (at byte %zu)", w, at + 1);
 			note_reject(o, l->lineno);
 			continue;
+		}
+		if (opt.mode == M_FROM_EDGES) {
+			if (read_edge(&r) < 0) {
+				cim_reject(o->name, l->lineno, line, len, "%s", cim_buf_str(&why));
+				note_reject(o, l->lineno);
+				continue;
+			}
+			goto keep;
 		}
 		if (cim_schema_check(&r, &why, NULL) < 0) {
 			cim_reject(o->name, l->lineno, line, len, "%s", cim_buf_str(&why));
@@ -414,6 +502,11 @@ first_pass(struct operand *o)
 			continue;
 		}
 		add_conversation_key(&r);
+		if (opt.mode == M_EDGES) {
+			write_edge(&r);
+			continue;
+		}
+keep:
 		set_plain(nrecords, is_plain(&r));
 		o->nrec++;
 		o->bytes += len;
@@ -1073,6 +1166,104 @@ add_key_opt(const char *arg, struct cim_buf *prog)
 	cim_buf_adds(prog, "\n]");
 }
 
+/*
+ * --apply FILE: the customer_id and identity of each conversation id, as
+ * written by a --from-edges run, spliced into the records read; one pass.
+ */
+static void
+apply_assignments(char **operands, int n)
+{
+	struct cim_smap ids = { 0 };
+	struct cim_buf vals = { 0 }, out = { 0 };
+	size_t *off = NULL, noff = 0, at;
+	struct cim_lines *l;
+	struct cim_rec r = { 0 };
+	char *line;
+	size_t len;
+	const char *w, *s;
+	int i, isnew;
+
+	if ((l = cim_lines_open(opt.apply)) == NULL)
+		exit(1);
+	while (cim_lines_next(l, &line, &len) == 1) {
+		const struct cim_jmember *c, *d;
+		struct cim_smap_ent *e;
+
+		if (is_blank(line, len))
+			continue;
+		if (cim_rec_parse(&r, line, len, &w, &at) < 0 || !cim_rec_str(&r, "id", &s, &at) ||
+		    (c = cim_rec_find(&r, "customer_id")) == NULL || c->val[0] != '"' ||
+		    (d = cim_rec_find(&r, "identity")) == NULL || d->val[0] != '{')
+			cim_die(1, "%s:%ld: not a line written by --from-edges", opt.apply, l->lineno);
+		e = cim_smap_put(&ids, s, at, &isnew);
+		if (!isnew)
+			cim_die(1, "%s:%ld: conversation id given twice", opt.apply, l->lineno);
+		e->val = (long)noff;
+		off = cim_xrealloc(off, (noff + 1) * 3 * sizeof(*off));
+		off[3 * noff] = vals.len;
+		cim_buf_add(&vals, c->val, c->vlen);
+		off[3 * noff + 1] = vals.len;
+		cim_buf_add(&vals, d->val, d->vlen);
+		off[3 * noff + 2] = vals.len;
+		noff++;
+	}
+	if (l->err)
+		exit(1);
+	cim_lines_close(l);
+	for (i = 0; i < (n ? n : 1); i++) {
+		const char *path = n ? operands[i] : "-";
+		struct cim_smap_ent *e;
+
+		if ((l = cim_lines_open(path)) == NULL) {
+			cim_run_fail();
+			continue;
+		}
+		cim_run_file(cim_lines_name(l));
+		while (cim_lines_next(l, &line, &len) == 1) {
+			if (is_blank(line, len))
+				continue;
+			cim_run_read(1);
+			why.len = 0;
+			if (cim_rec_parse(&r, line, len, &w, &at) < 0) {
+				cim_reject(cim_lines_name(l), l->lineno, line, len, "%s (at byte %zu)", w, at + 1);
+				continue;
+			}
+			if (cim_schema_check(&r, &why, NULL) < 0) {
+				cim_reject(cim_lines_name(l), l->lineno, line, len, "%s", cim_buf_str(&why));
+				continue;
+			}
+			if (!cim_rec_str(&r, "id", &s, &at) || (e = cim_smap_get(&ids, s, at)) == NULL) {
+				cim_reject(cim_lines_name(l), l->lineno, line, len,
+				    "conversation not in %s", opt.apply);
+				continue;
+			}
+			at = 3 * (size_t)e->val;
+			cim_rec_set_raw(&r, "customer_id", vals.p + off[at], off[at + 1] - off[at]);
+			cim_rec_set_raw(&r, "identity", vals.p + off[at + 1], off[at + 2] - off[at + 1]);
+			out.len = 0;
+			cim_rec_write(&r, &out);
+			cim_out_add(cim_run.out, out.p, out.len);
+			cim_run_wrote(1);
+		}
+		if (l->err)
+			cim_run_fail();
+		cim_lines_close(l);
+	}
+	cim_rec_free(&r);
+	cim_smap_free(&ids);
+	cim_buf_free(&vals);
+	cim_buf_free(&out);
+	free(off);
+}
+
+static void
+set_mode(int m)
+{
+	if (opt.mode != M_LINK && opt.mode != (unsigned)m)
+		cim_usage("give one of --edges, --from-edges and --apply");
+	opt.mode = m;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1107,6 +1298,9 @@ main(int argc, char **argv)
 		case O_PROFILES: opt.profiles = optarg; break;
 		case O_TIMELINE: opt.timeline = optarg; break;
 		case O_ANYNAME: opt.any_name = 1; break;
+		case O_EDGES: set_mode(M_EDGES); break;
+		case O_FROMEDGES: set_mode(M_FROM_EDGES); break;
+		case O_APPLY: set_mode(M_APPLY); opt.apply = optarg; break;
 		case O_LOCKWAIT: opt.lock_wait = cim_opt_duration("--lock-wait", optarg); break;
 		default:
 			if (!cim_run_option(c, optarg))
@@ -1124,6 +1318,17 @@ main(int argc, char **argv)
 			cim_die(2, "%s: %s", opt.log, strerror(errno));
 		logout = cim_out_fd(fd, opt.log);
 	}
+	if (opt.mode == M_APPLY) {
+		if (opt.state || opt.profiles || opt.timeline || opt.jq)
+			cim_usage("--apply takes no --state, --profiles, --timeline or --key");
+		apply_assignments(argv + optind, argc - optind);
+		cim_buf_free(&why);
+		return cim_run_end();
+	}
+	if (opt.mode == M_EDGES && (opt.state || opt.profiles || opt.timeline || opt.log))
+		cim_usage("--edges takes no --state, --log, --profiles or --timeline");
+	if (opt.mode == M_FROM_EDGES && (opt.jq || opt.profiles || opt.timeline))
+		cim_usage("--from-edges takes no --key, --profiles or --timeline");
 	clock_gettime(CLOCK_REALTIME, &ts);
 	cim_time_format((int64_t)ts.tv_sec * 1000, now);
 
@@ -1144,6 +1349,8 @@ main(int argc, char **argv)
 		first_pass(&ops[k]);
 	}
 
+	if (opt.mode == M_EDGES)
+		goto done;
 	cim_idgraph_solve(&g, (uint32_t)opt.max_share);
 	report_generic();
 	/* Customer numbers: remembered, or new in order of first appearance. */
@@ -1204,6 +1411,7 @@ main(int argc, char **argv)
 		close(lockfd);
 	}
 
+done:
 	if (sp != NULL)
 		cim_lines_close(sp);
 	if (spill != NULL)
