@@ -34,17 +34,18 @@
 static const char usage[] =
 "usage: cim-merge-identity [--state file] [--log file] [--max-share n]\n"
 "                          [--unique ns,...] [--key name=expr] [--region cc]\n"
-"                          [--profiles file] [--timeline file]\n"
-"                          [--lock-wait duration] [--rejects file] [--strict]\n"
-"                          [--stats] [file ...]\n";
+"                          [--any-name] [--profiles file] [--timeline file]\n"
+"                          [--lock-wait duration]\n"
+"                          [--edges | --from-edges | --apply file]\n"
+"                          [--rejects file] [--strict] [--stats] [file ...]\n";
 
 static const char help[] =
 "Link the conversations of one customer across channels; add customer_id\n"
 "and identity to every record.\n"
 "\n"
 "      --state FILE       keep customer ids stable across runs in FILE\n"
-"      --log FILE         append merges of existing customers, generic\n"
-"                         identifiers and conflicts to FILE (NDJSON)\n"
+"      --log FILE         append merges of existing customers and generic\n"
+"                         identifiers to FILE (NDJSON)\n"
 "      --max-share N      an identifier shared by more than N otherwise\n"
 "                         unrelated customers does not link (default 10)\n"
 "      --unique NS,...    namespaces with one value per customer\n"
@@ -53,10 +54,14 @@ static const char help[] =
 "                         namespace NAME (repeatable)\n"
 "      --region CC        region of phone numbers without country code\n"
 "                         (default BR)\n"
+"      --any-name         let identifiers link customers of different names\n"
 "      --profiles FILE    write one profile per customer to FILE\n"
 "      --timeline FILE    write each customer's conversations in time order\n"
 "      --lock-wait DUR    wait this long for another run's state lock\n"
 "                         (default 60s)\n"
+"      --edges            write each record's identifiers (scale-out)\n"
+"      --from-edges       link edge lines from --edges runs\n"
+"      --apply FILE       add the ids a --from-edges run wrote to FILE\n"
 "      --rejects FILE     write rejected input, with reasons, as NDJSON\n"
 "      --strict           exit 1 if any input was rejected\n"
 "      --stats            print read/written/rejected counts to stderr\n"
