@@ -351,8 +351,12 @@ open_spill(void)
 		dir = "/tmp";
 	path = cim_xmalloc(strlen(dir) + 32);
 	sprintf(path, "%s/cim-merge-identity.XXXXXX", dir);
-	if ((spill_fd = mkstemp(path)) < 0)
-		cim_die(1, "%s: cannot create the spill file: %s", dir, strerror(errno));
+	if ((spill_fd = mkstemp(path)) < 0) {
+		int e = errno;
+
+		free(path);
+		cim_die(1, "%s: cannot create the spill file: %s", dir, strerror(e));
+	}
 	unlink(path);	/* gone when we exit, however we exit */
 	spill = cim_out_fd(spill_fd, path);
 	free(path);

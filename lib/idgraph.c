@@ -321,25 +321,18 @@ find_generic(struct cim_idgraph *g, uint32_t max_share)
 	free(size);
 }
 
-/* Strongest identifiers first: most nodes, then first seen. */
-static int
-by_strength(const void *a, const void *b, void *arg)
-{
-	const struct cim_ident *id = arg;
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	if (id[x].count != id[y].count)
-		return id[x].count > id[y].count ? -1 : 1;
-	return x < y ? -1 : x > y;
-}
-
 /* qsort has no context argument in C11; the table is passed here. */
 static const struct cim_ident *sort_ids;
 
+/* Strongest identifiers first: most nodes, then first seen. */
 static int
-by_strength_c(const void *a, const void *b)
+by_strength(const void *a, const void *b)
 {
-	return by_strength(a, b, (void *)sort_ids);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	if (sort_ids[x].count != sort_ids[y].count)
+		return sort_ids[x].count > sort_ids[y].count ? -1 : 1;
+	return x < y ? -1 : x > y;
 }
 
 static void
@@ -528,12 +521,13 @@ cim_idgraph_solve(struct cim_idgraph *g, uint32_t max_share)
 		if (!g->id[i].generic)
 			order[n++] = i;
 	sort_ids = g->id;
-	qsort(order, n, sizeof(*order), by_strength_c);
+	qsort(order, n, sizeof(*order), by_strength);
 	attach_unique(g);
 	for (i = 0; i < n; i++)
 		apply(g, order[i]);
 	free(order);
-	qsort(g->drop, g->ndrop, sizeof(*g->drop), drop_cmp);
+	if (g->ndrop > 0)
+		qsort(g->drop, g->ndrop, sizeof(*g->drop), drop_cmp);
 }
 
 const struct cim_iddrop *
