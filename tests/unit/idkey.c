@@ -92,6 +92,24 @@ static const struct {
 	{ "00000000000", 1 },
 };
 
+/* Name hints: equal when the given names are, 0 when there is none. */
+static const struct {
+	const char	*a, *b;
+	int		 same;
+} names[] = {
+	{ "Ana Silva", "ana", 1 },
+	{ "Silva, Ana", "ANA SILVA", 1 },
+	{ "José Ramos", "JOSE", 1 },
+	{ "JOSÉ", "josé", 1 },
+	{ "Conceição", "CONCEICAO", 1 },
+	{ "Pedro 💙", "Pedro", 1 },
+	{ "Pedro💙", "pedro", 1 },
+	{ "M. Souza", "m", 1 },
+	{ "Ana", "Bia", 0 },
+	{ "Betty Clark", "Richard Clark", 0 },
+	{ "Ana", "Anabela", 0 },
+};
+
 int
 main(void)
 {
@@ -113,6 +131,18 @@ main(void)
 	}
 	for (i = 0; i < sizeof(cpf) / sizeof(*cpf); i++)
 		CHECK_INT(cim_cpf_check(cpf[i].d), cpf[i].ok, cpf[i].d);
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		unsigned ha = cim_idkey_name_hint(names[i].a, strlen(names[i].a));
+		unsigned hb = cim_idkey_name_hint(names[i].b, strlen(names[i].b));
+
+		CHECK(ha != 0 && hb != 0 && (ha == hb) == names[i].same,
+		    "name hint: %s / %s", names[i].a, names[i].b);
+	}
+	CHECK_INT(cim_idkey_name_hint("", 0), 0, "no name");
+	CHECK_INT(cim_idkey_name_hint("  ", 2), 0, "blank name");
+	CHECK_INT(cim_idkey_name_hint("💙", 4), 0, "emoji only");
+	CHECK_INT(cim_idkey_name_hint("Silva,", 6), 0, "surname and comma only");
 
 	/* region: a US number without country code */
 	n = cim_idkey_phone("(212) 555-0100", 14, "US", out, sizeof(out));
