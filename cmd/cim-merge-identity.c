@@ -265,16 +265,24 @@ extract(struct cim_rec *r)
 	return 0;
 }
 
-/* A record without any identifier is known by its conversation id, so
- * that reading it again (a re-run, an updated export) gives it the same
- * customer. */
+/*
+ * With a state every record is also known by its conversation id, last:
+ * reading a conversation again (a re-run, an updated export) gives it the
+ * customer it had, whatever the rules decided about its other
+ * identifiers then (a generic phone, a link dropped for a conflict), so
+ * ids do not change from run to run.  Without a state only records that
+ * have no other identifier need it.  --edges cannot know whether the
+ * run that links them keeps a state, and always writes it.
+ */
 static void
 add_conversation_key(struct cim_rec *r)
 {
 	const char *s;
 	size_t n;
 
-	if (g.nstart[g.nnodes - 1] != g.ninc || !cim_rec_str(r, "id", &s, &n))
+	if (opt.state == NULL && opt.mode != M_EDGES && g.nstart[g.nnodes - 1] != g.ninc)
+		return;
+	if (!cim_rec_str(r, "id", &s, &n))
 		return;
 	scratch.len = 0;
 	cim_buf_adds(&scratch, "conversation:");
@@ -420,9 +428,11 @@ read_edge(struct cim_rec *r)
 	}
 	cim_idgraph_node(&g, 0, jv_is_valid(hint) ? (uint32_t)jv_number_value(hint) : 0);
 	jv_array_foreach(keys, i, k) {
-		(void)i;
-		cim_idgraph_link(&g, cim_idgraph_ident(&g, jv_string_value(k),
-		    (size_t)jv_string_length_bytes(jv_copy(k))));
+		/* The conversation id, as add_conversation_key() would. */
+		if (opt.state != NULL || i == 0 ||
+		    strncmp(jv_string_value(k), "conversation:", 13) != 0)
+			cim_idgraph_link(&g, cim_idgraph_ident(&g, jv_string_value(k),
+			    (size_t)jv_string_length_bytes(jv_copy(k))));
 		jv_free(k);
 	}
 	rc = 0;
@@ -579,9 +589,13 @@ save_state(int64_t next)
 	for (i = 0; i < g.nid; i++) {
 		const struct cim_ident *d = &g.id[i];
 
+		/* An identifier that had a link dropped belongs to more than
+		 * one customer: remembering one of them would make the next
+		 * run link the others to it.  Its records keep their ids
+		 * through their conversation ids. */
 		if (d->generic)
 			cim_idstate_add(w, d->key, strlen(d->key), 0);
-		else if (d->base >= 0)
+		else if (d->base >= 0 && !d->split)
 			cim_idstate_add(w, d->key, strlen(d->key),
 			    g.label[cim_idgraph_find(&g, (uint32_t)d->base)]);
 	}
@@ -820,6 +834,10 @@ annotate(uint32_t node, const char *file, long line, struct cim_buf *cid,
 			matched[nm++] = i;
 		}
 	}
+	/* The conversation id, last, explains a match only when nothing
+	 * else does. */
+	if (nm > 1 && strncmp(g.id[matched[nm - 1]].key, "conversation:", 13) == 0)
+		nm--;
 	cid->len = 0;
 	cim_buf_addc(cid, '"');
 	customer_id(cid, g.label[root]);

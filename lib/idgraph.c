@@ -343,6 +343,7 @@ add_drop(struct cim_idgraph *g, uint32_t node, uint32_t ident, uint32_t a, uint3
 		g->drop = cim_xrealloc(g->drop, g->dropcap * sizeof(*g->drop));
 	}
 	g->drop[g->ndrop++] = (struct cim_iddrop){ node, ident, a, b };
+	g->id[ident].split = 1;
 }
 
 /* The first unique namespace where roots a and b hold different values:

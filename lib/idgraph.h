@@ -30,6 +30,7 @@ struct cim_ident {
 	int8_t		 uniq;		/* unique namespace index, or -1 */
 	uint8_t		 generic;	/* 1: not used to link */
 	uint8_t		 forced;	/* generic because the state says so */
+	uint8_t		 split;		/* some of its links were dropped */
 };
 
 /* A link dropped because it would join two values of a unique namespace
