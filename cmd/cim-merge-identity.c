@@ -854,22 +854,41 @@ annotate(uint32_t node, const char *file, long line, struct cim_buf *cid,
 	cim_buf_addc(b, '}');
 }
 
+/* The merges each identifier made: first index per identifier, then a
+ * chain through the merges (-1 ends). */
+static int32_t *merge_first, *merge_next;
+
+static void
+index_merges(void)
+{
+	size_t k;
+
+	merge_first = cim_xmalloc(((size_t)g.nid + 1) * sizeof(*merge_first));
+	merge_next = cim_xmalloc((g.nmerge + 1) * sizeof(*merge_next));
+	memset(merge_first, 0xff, ((size_t)g.nid + 1) * sizeof(*merge_first));
+	for (k = g.nmerge; k-- > 0;) {
+		merge_next[k] = merge_first[g.merge[k].ident];
+		merge_first[g.merge[k].ident] = (int32_t)k;
+	}
+}
+
 /* Conversation ids of the records behind each merge, for the log. */
 static void
 note_merges(struct cim_rec *r, uint32_t node)
 {
-	size_t k;
+	size_t j;
+	int32_t k;
 
-	for (k = 0; k < g.nmerge; k++) {
-		uint32_t i = g.merge[k].ident;
-		size_t j;
+	for (j = g.nstart[node]; j < g.nstart[node + 1]; j++) {
+		uint32_t i = g.inc[j];
 
-		for (j = g.nstart[node]; j < g.nstart[node + 1]; j++)
-			if (g.inc[j] == i && cim_idgraph_dropped(&g, node, i) == NULL) {
-				if (merge_recs[k].len)
-					cim_buf_addc(&merge_recs[k], ',');
-				json_str_member(&merge_recs[k], r, "id");
-			}
+		if (merge_first[i] < 0 || cim_idgraph_dropped(&g, node, i) != NULL)
+			continue;
+		for (k = merge_first[i]; k >= 0; k = merge_next[k]) {
+			if (merge_recs[k].len)
+				cim_buf_addc(&merge_recs[k], ',');
+			json_str_member(&merge_recs[k], r, "id");
+		}
 	}
 }
 
@@ -1390,6 +1409,8 @@ main(int argc, char **argv)
 		csize[root]++;
 	}
 	merge_recs = cim_xcalloc(g.nmerge + 1, sizeof(*merge_recs));
+	if (g.nmerge)
+		index_merges();
 	if (opt.profiles != NULL || opt.timeline != NULL)
 		prof_of = cim_xcalloc((size_t)g.nnodes + 1, sizeof(*prof_of));
 	if (opt.timeline != NULL) {
@@ -1448,6 +1469,8 @@ done:
 	for (k = 0; k < g.nmerge; k++)
 		cim_buf_free(&merge_recs[k]);
 	free(merge_recs);
+	free(merge_first);
+	free(merge_next);
 	for (k = 0; k < nops; k++) {
 		free((char *)ops[k].name);
 		free(ops[k].rejected);
