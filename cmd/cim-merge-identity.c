@@ -349,25 +349,35 @@ is_blank(const char *s, size_t n)
 	return 1;
 }
 
-static void
-open_spill(void)
+/* An unlinked temporary file in $TMPDIR for what (in messages); its
+ * output in *o, its descriptor returned.  Exits on failure. */
+static int
+open_tmp(const char *what, struct cim_out **o)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path;
+	int fd;
 
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
 	path = cim_xmalloc(strlen(dir) + 32);
 	sprintf(path, "%s/cim-merge-identity.XXXXXX", dir);
-	if ((spill_fd = mkstemp(path)) < 0) {
+	if ((fd = mkstemp(path)) < 0) {
 		int e = errno;
 
 		free(path);
-		cim_die(1, "%s: cannot create the spill file: %s", dir, strerror(e));
+		cim_die(1, "%s: cannot create the %s: %s", dir, what, strerror(e));
 	}
 	unlink(path);	/* gone when we exit, however we exit */
-	spill = cim_out_fd(spill_fd, path);
+	*o = cim_out_fd(fd, path);
 	free(path);
+	return fd;
+}
+
+static void
+open_spill(void)
+{
+	spill_fd = open_tmp("spill file", &spill);
 }
 
 /*
@@ -1414,15 +1424,7 @@ main(int argc, char **argv)
 	if (opt.profiles != NULL || opt.timeline != NULL)
 		prof_of = cim_xcalloc((size_t)g.nnodes + 1, sizeof(*prof_of));
 	if (opt.timeline != NULL) {
-		char path[64];
-		const char *dir = getenv("TMPDIR");
-
-		snprintf(path, sizeof(path), "%s/cim-timeline.XXXXXX",
-		    dir && *dir && strlen(dir) < 40 ? dir : "/tmp");
-		if ((tl_fd = mkstemp(path)) < 0)
-			cim_die(1, "%s: %s", path, strerror(errno));
-		unlink(path);
-		tl_tmp = cim_out_fd(tl_fd, path);
+		tl_fd = open_tmp("timeline file", &tl_tmp);
 		tl = cim_xcalloc((size_t)nrecords + 1, sizeof(*tl));
 	}
 

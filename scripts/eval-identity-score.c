@@ -151,7 +151,7 @@ read_merged(const char *path)
 	if (l == NULL)
 		exit(1);
 	while (cim_lines_next(l, &line, &len) == 1) {
-		jv attrs, p, c, cu, ids;
+		jv attrs, p, c, cu, ids, em, ph;
 		uint32_t pi;
 		const char *s;
 
@@ -174,10 +174,14 @@ read_merged(const char *path)
 		jv_free(p);
 		jv_free(c);
 		cu = cim_rec_get(&r, "customer");
-		if ((s = str(jv_object_get(jv_copy(cu), jv_string("email")))) != NULL)
+		em = jv_object_get(jv_copy(cu), jv_string("email"));
+		ph = jv_object_get(jv_copy(cu), jv_string("phone"));
+		if ((s = str(em)) != NULL)
 			true_link(nrec, key, cim_idkey_email(s, strlen(s), key, sizeof(key)), pi);
-		if ((s = str(jv_object_get(jv_copy(cu), jv_string("phone")))) != NULL)
+		if ((s = str(ph)) != NULL)
 			true_link(nrec, key, cim_idkey_phone(s, strlen(s), "BR", key, sizeof(key)), pi);
+		jv_free(em);
+		jv_free(ph);
 		ids = jv_object_get(cu, jv_string("ids"));
 		if (jv_get_kind(ids) == JV_KIND_OBJECT) {
 			jv_object_foreach(ids, k, v) {
