@@ -111,7 +111,6 @@ struct operand {
 	const char	*path;
 	const char	*name;		/* in messages */
 	int		 spilled;	/* its records are in the spill file */
-	long		 lines;		/* lines read in the first pass */
 	long		*rejected;	/* line numbers rejected in the first pass */
 	size_t		 nrej, rejcap;
 	long		 nrec;		/* records kept */
@@ -146,13 +145,15 @@ add_key(const char *key, int klen, const char *raw, size_t rn)
 
 	cim_idgraph_link(&g, i);
 	if (opt.profiles != NULL) {
+		struct cim_smap_ent *e;
 		int isnew;
 
 		scratch.len = 0;
 		cim_buf_printf(&scratch, "%" PRIu32 "\x1f", i);
 		cim_buf_add(&scratch, raw, rn);
-		cim_smap_put(&spell, scratch.p, scratch.len, &isnew)->val =
-		    (long)spell.n;
+		e = cim_smap_put(&spell, scratch.p, scratch.len, &isnew);
+		if (isnew)
+			e->val = (long)spell.n;	/* order of first appearance */
 	}
 }
 
@@ -553,7 +554,6 @@ keep:
 		cim_run_fail();
 		o->err = 1;
 	}
-	o->lines = l->lineno;
 	cim_lines_close(l);
 	cim_rec_free(&r);
 }
