@@ -117,6 +117,7 @@ struct operand {
 	size_t		 bytes;		/* their length, to see a change */
 	off_t		 stdin_off;	/* "-" from a file: where it started */
 	int		 err;		/* a read error: its records are partial */
+	size_t		 fidx;		/* its counters in cim_run.files */
 };
 
 static struct operand *ops;
@@ -491,6 +492,7 @@ first_pass(struct operand *o)
 	}
 	o->name = cim_xstrdup(cim_lines_name(l));
 	cim_run_file(o->name);
+	o->fidx = cim_run.nfiles - 1;
 	if (opt.mode == M_EDGES)
 		o->spilled = 0;		/* one pass */
 	else if (o->spilled && spill == NULL)
@@ -911,7 +913,7 @@ is_rejected(const struct operand *o, size_t *ri, long line)
 }
 
 static void
-second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec, size_t oi)
+second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec)
 {
 	struct cim_lines *l = sp;
 	struct cim_rec r = { 0 };
@@ -974,7 +976,7 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec, size_t oi)
 		}
 		cim_out_add(cim_run.out, out.p, out.len);
 		cim_run.written++;
-		cim_run.files[oi].written++;
+		cim_run.files[o->fidx].written++;
 		(*rec)++;
 		done++;
 	}
@@ -1439,7 +1441,7 @@ main(int argc, char **argv)
 			return 1;
 	}
 	for (k = 0; k < nops; k++)
-		second_pass(&ops[k], sp, &rec, k);
+		second_pass(&ops[k], sp, &rec);
 	cim_out_flush(cim_run.out);
 
 	report_merges();
