@@ -133,6 +133,7 @@ static struct cim_smap spell;		/* "ident\x1fraw" for --profiles */
 static long nrecords;
 static unsigned char *plain;		/* bit per record: see is_plain() */
 static size_t plaincap;
+static uint32_t *attrs_at;		/* per plain record: where attrs starts */
 
 static void json_str_member(struct cim_buf *, struct cim_rec *, const char *);
 
@@ -296,16 +297,18 @@ add_conversation_key(struct cim_rec *r)
 
 /*
  * 1 when r is written compactly at the top level and has neither
- * customer_id nor identity: then cim_rec_write() with those two members
- * set is the line without its closing brace, the two members and the
- * brace, and the second pass needs no scan to write it.
+ * customer_id nor identity: then cim_rec_write_before() with those two
+ * members set before attrs is the line with them inserted where attrs
+ * starts (*at, from the first non-blank byte; 0 without attrs: before the
+ * closing brace), and the second pass needs no scan to write it.
  */
 static int
-is_plain(const struct cim_rec *r)
+is_plain(const struct cim_rec *r, uint32_t *at)
 {
 	const char *s = r->line, *e = r->line + r->len;
 	size_t i;
 
+	*at = 0;
 	while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
 		s++;
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
@@ -321,22 +324,31 @@ is_plain(const struct cim_rec *r)
 			return 0;
 		if (i + 1 < r->sc.n ? r->sc.m[i + 1].start != end + 1 : end + 1 != e)
 			return 0;
+		if (*at == 0 && m->klen == 5 && memcmp(m->key, "attrs", 5) == 0) {
+			if ((size_t)(m->start - s) > UINT32_MAX)
+				return 0;
+			*at = (uint32_t)(m->start - s);
+		}
 	}
 	return 1;
 }
 
 static void
-set_plain(long rec, int v)
+set_plain(long rec, struct cim_rec *r)
 {
+	uint32_t at;
+
 	if ((size_t)rec / 8 >= plaincap) {
 		size_t old = plaincap;
 
 		plaincap = plaincap ? plaincap * 2 : 4096;
 		plain = cim_xrealloc(plain, plaincap);
 		memset(plain + old, 0, plaincap - old);
+		attrs_at = cim_xrealloc(attrs_at, plaincap * 8 * sizeof(*attrs_at));
 	}
-	if (v)
+	if (is_plain(r, &at))
 		plain[rec / 8] |= (unsigned char)(1u << (rec % 8));
+	attrs_at[rec] = at;
 }
 
 
@@ -539,7 +551,7 @@ first_pass(struct operand *o)
 			continue;
 		}
 keep:
-		set_plain(nrecords, is_plain(&r));
+		set_plain(nrecords, &r);
 		o->nrec++;
 		o->bytes += len;
 		nrecords++;
@@ -955,14 +967,27 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec)
 				line++;
 				len--;
 			}
-			if (len < 2 || *line != '{' || line[len - 1] != '}')
+			at = attrs_at[*rec];
+			if (len < 2 || *line != '{' || line[len - 1] != '}' || at >= len)
 				cim_die(1, "%s:%ld: changed since the first pass", o->name, lineno);
-			cim_buf_add(&out, line, len - 1);
-			cim_buf_adds(&out, ",\"customer_id\":");
+			/* Reserved members go before attrs (cim(7)). */
+			if (at == 0) {
+				cim_buf_add(&out, line, len - 1);
+				cim_buf_addc(&out, ',');
+			} else {
+				cim_buf_add(&out, line, at);
+			}
+			cim_buf_adds(&out, "\"customer_id\":");
 			cim_buf_add(&out, cid.p, cid.len);
 			cim_buf_adds(&out, ",\"identity\":");
 			cim_buf_add(&out, ident.p, ident.len);
-			cim_buf_adds(&out, "}\n");
+			if (at == 0) {
+				cim_buf_adds(&out, "}\n");
+			} else {
+				cim_buf_addc(&out, ',');
+				cim_buf_add(&out, line + at, len - at);
+				cim_buf_addc(&out, '\n');
+			}
 		} else {
 			if (cim_rec_parse(&r, line, len, &w, &at) < 0)
 				cim_die(1, "%s:%ld: changed since the first pass", o->name, lineno);
@@ -972,7 +997,7 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec)
 				note_merges(&r, node);
 			if (prof_of != NULL)
 				profile_add(&r, cim_idgraph_find(&g, node), *rec);
-			cim_rec_write(&r, &out);
+			cim_rec_write_before(&r, "attrs", &out);
 		}
 		cim_out_add(cim_run.out, out.p, out.len);
 		cim_run.written++;
@@ -1299,7 +1324,7 @@ apply_assignments(char **operands, int n)
 			cim_rec_set_raw(&r, "customer_id", vals.p + off[at], off[at + 1] - off[at]);
 			cim_rec_set_raw(&r, "identity", vals.p + off[at + 1], off[at + 2] - off[at + 1]);
 			out.len = 0;
-			cim_rec_write(&r, &out);
+			cim_rec_write_before(&r, "attrs", &out);
 			cim_out_add(cim_run.out, out.p, out.len);
 			cim_run_wrote(1);
 		}
@@ -1485,6 +1510,7 @@ done:
 	free(prof_of);
 	free(tl);
 	free(plain);
+	free(attrs_at);
 	for (k = 0; k < opt.nkey; k++)
 		free(opt.keyname[k]);
 	free(opt.keyname);

@@ -302,10 +302,38 @@ edit_of(const struct cim_rec *r, const struct cim_jmember *m)
 	return NULL;
 }
 
+/* Appends the new members (edits of keys the line does not have). */
+static void
+write_new(const struct cim_rec *r, const unsigned char *used, size_t *n,
+    struct cim_buf *out)
+{
+	size_t j;
+
+	for (j = 0; j < r->ned; j++) {
+		const struct cim_edit *e = &r->ed[j];
+
+		if (e->del)
+			continue;
+		if (j < 512 ? used[j / 8] >> (j % 8) & 1 : cim_rec_find(r, e->key) != NULL)
+			continue;
+		if ((*n)++)
+			cim_buf_addc(out, ',');
+		cim_buf_json_str(out, e->key, strlen(e->key));
+		cim_buf_addc(out, ':');
+		cim_buf_add(out, e->val.p, e->val.len);
+	}
+}
+
 void
 cim_rec_write(const struct cim_rec *r, struct cim_buf *out)
 {
-	size_t i, j, n = 0;
+	cim_rec_write_before(r, NULL, out);
+}
+
+void
+cim_rec_write_before(const struct cim_rec *r, const char *before, struct cim_buf *out)
+{
+	size_t i, n = 0, at = r->sc.n;
 	unsigned char used[64] = { 0 };	/* edits applied in place (first 512) */
 
 	if (r->ned == 0) {
@@ -320,11 +348,25 @@ cim_rec_write(const struct cim_rec *r, struct cim_buf *out)
 		cim_buf_addc(out, '\n');
 		return;
 	}
+	/* New members go before another: which edits replace members in
+	 * place must be known before the line is written. */
+	for (i = 0; before != NULL && i < r->sc.n; i++) {
+		const struct cim_edit *e = edit_of(r, &r->sc.m[i]);
+		size_t k = e != NULL ? (size_t)(e - r->ed) : 512;
+
+		if (k < 512)
+			used[k / 8] |= (unsigned char)(1u << (k % 8));
+		if (at == r->sc.n &&
+		    cim_json_key_is(r->sc.m[i].key, r->sc.m[i].klen, r->sc.m[i].kesc, before))
+			at = i;
+	}
 	cim_buf_addc(out, '{');
 	for (i = 0; i < r->sc.n; i++) {
 		const struct cim_jmember *m = &r->sc.m[i];
 		const struct cim_edit *e = edit_of(r, m);
 
+		if (i == at)
+			write_new(r, used, &n, out);
 		if (e != NULL) {
 			size_t k = (size_t)(e - r->ed);
 
@@ -343,19 +385,8 @@ cim_rec_write(const struct cim_rec *r, struct cim_buf *out)
 			cim_buf_addc(out, ',');
 		cim_buf_add(out, m->start, (size_t)(m->val + m->vlen - m->start));
 	}
-	for (j = 0; j < r->ned; j++) {
-		const struct cim_edit *e = &r->ed[j];
-
-		if (e->del)
-			continue;
-		if (j < 512 ? used[j / 8] >> (j % 8) & 1 : cim_rec_find(r, e->key) != NULL)
-			continue;
-		if (n++)
-			cim_buf_addc(out, ',');
-		cim_buf_json_str(out, e->key, strlen(e->key));
-		cim_buf_addc(out, ':');
-		cim_buf_add(out, e->val.p, e->val.len);
-	}
+	if (at == r->sc.n)
+		write_new(r, used, &n, out);
 	cim_buf_adds(out, "}\n");
 }
 

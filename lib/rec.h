@@ -51,6 +51,11 @@ void cim_rec_set_raw(struct cim_rec *r, const char *key, const char *json, size_
 void cim_rec_del(struct cim_rec *r, const char *key);
 /* Appends the line, with the edits spliced in, and a newline to out. */
 void cim_rec_write(const struct cim_rec *r, struct cim_buf *out);
+/* The same, with new members (keys the line does not have) written just
+ * before the member named before, or last when it is absent or NULL: the
+ * reserved members of cim(7) go before attrs. */
+void cim_rec_write_before(const struct cim_rec *r, const char *before,
+    struct cim_buf *out);
 void cim_rec_free(struct cim_rec *r);
 
 /*
