@@ -705,7 +705,7 @@ route_file(const char *path)
 		}
 		cim_rec_set_raw(&rec, "route", m->route, m->rlen);
 		out.len = 0;
-		cim_rec_write(&rec, &out);
+		cim_rec_write_before(&rec, "attrs", &out);	/* cim.7: before attrs */
 		if (opt.simulate) {
 			if (fwrite(out.p, 1, out.len, opt.spool) != out.len)
 				cim_die(1, "temporary file: write error: %s", strerror(errno));
@@ -750,7 +750,7 @@ write_simulated(void)
 		cim_buf_addc(&route, '}');
 		cim_rec_set_raw(&rec, "route", route.p, route.len);
 		out.len = 0;
-		cim_rec_write(&rec, &out);
+		cim_rec_write_before(&rec, "attrs", &out);
 		cim_out_add(cim_run.out, out.p, out.len);
 	}
 	if (ferror(opt.spool))
