@@ -22,21 +22,25 @@
 #include "lines.h"
 #include "rec.h"
 #include "run.h"
+#include "phone.h"
+#include "preset.h"
 #include "schema.h"
 #include "smap.h"
 #include "utf8.h"
+#include "whatsapp.h"
 
 static const char usage[] =
 "usage: cim-ingest [-f format] [-m dest=src,...] [--jq program | --jq-file file]\n"
 "                  [-k key] [--grouped] [--gap duration] [--source name]\n"
 "                  [--channel name] [--tz zone] [--date-order order]\n"
-"                  [--region cc] [--encoding enc] [-d delim] [--rejects file]\n"
-"                  [--strict] [--stats] [file ...]\n";
+"                  [--region cc] [--encoding enc] [-d delim] [--agent name]\n"
+"                  [--business-phone number] [--rejects file] [--strict]\n"
+"                  [--stats] [file ...]\n";
 
 static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
 "\n"
-"  -f, --format FMT       auto (default), ndjson, json, csv, tsv\n"
+"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp\n"
 "  -m, --map SPEC         map source fields: dest=src,... (dest like id, channel,\n"
 "                         customer.email, customer.ids.NS, at, from, text, attrs.X)\n"
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
@@ -52,6 +56,8 @@ static const char help[] =
 "      --region CC        default region for phone numbers (default BR)\n"
 "      --encoding ENC     utf8 (default), latin1, cp1252\n"
 "  -d, --delimiter C      CSV delimiter (default: sniffed from the header)\n"
+"      --agent NAME       whatsapp: this sender is the business (repeatable)\n"
+"      --business-phone N whatsapp: the business's own number\n"
 "      --rejects FILE     write rejected input, with reasons, as NDJSON\n"
 "      --strict           exit 1 if any input was rejected\n"
 "      --stats            print read/written/rejected counts to stderr\n"
@@ -61,11 +67,12 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  Gzip input is\n"
 "detected and read.  See cim-ingest(1) and cim(7).\n";
 
-enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV };
-static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv" };
+enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_NFMT };
+static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv",
+    "whatsapp" };
 
 enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
-    O_ORDER, O_REGION, O_ENCODING };
+    O_ORDER, O_REGION, O_ENCODING, O_AGENT, O_BUSINESS };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -82,6 +89,8 @@ static const struct option longopts[] = {
 	{ "region", required_argument, NULL, O_REGION },
 	{ "encoding", required_argument, NULL, O_ENCODING },
 	{ "delimiter", required_argument, NULL, 'd' },
+	{ "agent", required_argument, NULL, O_AGENT },
+	{ "business-phone", required_argument, NULL, O_BUSINESS },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -102,6 +111,8 @@ static struct {
 	struct cim_norm		 norm;
 	struct cim_asm		*as;
 	const char		*source_opt;
+	struct cim_wa_opts	 wa;
+	char			 business[CIM_PHONE_MAX];
 } opt;
 
 /* The operand being read. */
@@ -763,6 +774,39 @@ out:
 	cim_buf_free(&doc);
 }
 
+/* ---- format presets (lib/preset.h) ---- */
+
+static void
+sink_row(struct cim_row *r, long line, const char *text, size_t n, void *arg)
+{
+	(void)arg;
+	cim_run_read(1);
+	why.len = 0;
+	r->file = cur.name;
+	r->line = line;
+	if (cim_asm_add(opt.as, r, &why) < 0) {
+		cim_reject(cur.name, line, text, n, "%s", cim_buf_str(&why));
+		cim_row_reset(r);
+	}
+}
+
+static void
+sink_reject(long line, const char *text, size_t n, const char *reason, void *arg)
+{
+	(void)arg;
+	cim_run_read(1);
+	cim_reject(cur.name, line, text, n, "%s", reason);
+}
+
+static void
+sink_repaired(long line, size_t nbad, void *arg)
+{
+	(void)arg;
+	cim_warn_at(cur.name, line, "invalid UTF-8 repaired (%zu replaced)", nbad);
+}
+
+static const struct cim_sink sink = { sink_row, sink_reject, sink_repaired, NULL };
+
 /* ---- operands ---- */
 
 static enum fmt
@@ -787,6 +831,12 @@ detect(const char *path, const char *first, size_t n)
 		if (!strcasecmp(ext, ".ndjson") || !strcasecmp(ext, ".jsonl")) return F_NDJSON;
 		if (!strcasecmp(ext, ".csv")) return F_CSV;
 		if (!strcasecmp(ext, ".tsv") || !strcasecmp(ext, ".tab")) return F_TSV;
+	}
+	{
+		struct cim_wa_head h;
+
+		if (cim_wa_header(first, n, &h))
+			return F_WHATSAPP;
 	}
 	for (i = 0; i < n && strchr(" \t\r", first[i]); i++)
 		;
@@ -830,6 +880,12 @@ ingest_file(const char *path)
 			break;
 		case F_JSON:
 			read_json(l, line, len);
+			break;
+		case F_WHATSAPP:
+			opt.wa.norm = &opt.norm;
+			opt.wa.enc = opt.enc;
+			if (cim_wa_read(l, line, len, &opt.wa, &sink) < 0)
+				cim_run_fail();
 			break;
 		default:
 			do {
@@ -895,7 +951,7 @@ slurp(const char *path)
 int
 main(int argc, char **argv)
 {
-	const char *jqprog = NULL, *jqorigin = NULL, *tzname = NULL;
+	const char *jqprog = NULL, *jqorigin = NULL, *tzname = NULL, *business = NULL;
 	struct cim_tz *tz = NULL;
 	struct cim_asm_opts ao = { 0 };
 	char *jqtext = NULL;
@@ -907,10 +963,11 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:m:k:d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			for (i = 0; i < 5 && strcmp(optarg, fmt_name[i]) != 0; i++)
+			for (i = 0; i < F_NFMT && strcmp(optarg, fmt_name[i]) != 0; i++)
 				;
-			if (i == 5)
-				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv)", optarg);
+			if (i == F_NFMT)
+				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv, "
+				    "whatsapp)", optarg);
 			opt.fmt = (enum fmt)i;
 			break;
 		case 'm': add_maps(optarg); break;
@@ -967,10 +1024,23 @@ main(int argc, char **argv)
 			else
 				cim_usage("-d: the delimiter must be one character");
 			break;
+		case O_AGENT:
+			opt.wa.agents = cim_xrealloc(opt.wa.agents,
+			    (opt.wa.nagents + 1) * sizeof(*opt.wa.agents));
+			opt.wa.agents[opt.wa.nagents++] = optarg;
+			break;
+		case O_BUSINESS:
+			business = optarg;
+			break;
 		default:
 			if (!cim_run_option(c, optarg))
 				cim_usage(NULL);
 		}
+	}
+	if (business != NULL) {
+		if (cim_phone_e164(business, strlen(business), opt.norm.region, opt.business) < 0)
+			cim_usage("--business-phone: '%s' is not a phone number", business);
+		opt.wa.business = opt.business;
 	}
 	if (tzname != NULL) {
 		char err[256];
@@ -1004,6 +1074,7 @@ main(int argc, char **argv)
 		free(opt.map[k].src);
 	}
 	free(opt.map);
+	free(opt.wa.agents);
 	free(jqtext);
 	return cim_run_end();
 }

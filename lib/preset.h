@@ -1,0 +1,39 @@
+/*
+ * preset.h: what the format presets of cim-ingest (whatsapp.h, twcs.h)
+ * share: where the rows they build go, and reading a whole operand into
+ * memory, for presets that must see all of a file before its first row
+ * (the day/month order of a WhatsApp export, the reply threads of a
+ * tweet dump).
+ * Not for: the generic CSV and JSON readers (cmd/cim-ingest.c).
+ */
+#ifndef CIM_PRESET_H
+#define CIM_PRESET_H
+#include <stddef.h>
+
+#include "buf.h"
+#include "conv.h"
+#include "lines.h"
+#include "utf8.h"
+
+struct cim_sink {
+	/* A row built in r from input line line (text[0..n) is the input
+	 * it came from, for rejects).  The callee takes r's contents. */
+	void	(*row)(struct cim_row *r, long line, const char *text, size_t n, void *arg);
+	/* Input that makes no row, and why: it counts as a rejected record. */
+	void	(*reject)(long line, const char *text, size_t n, const char *why, void *arg);
+	/* Invalid UTF-8 repaired on a line (nbad replacements). */
+	void	(*repaired)(long line, size_t nbad, void *arg);
+	void	*arg;
+};
+
+/*
+ * Appends the line first[0..flen) and every further line of l to out,
+ * each followed by "\n", read in encoding enc and converted to UTF-8;
+ * invalid UTF-8 is repaired and reported through sink->repaired.  *lineno
+ * is set to the number of the first line.  Returns 0, or -1 after a read
+ * error (already reported).
+ */
+int cim_preset_slurp(struct cim_lines *l, const char *first, size_t flen,
+    enum cim_encoding enc, const struct cim_sink *sink, struct cim_buf *out,
+    long *lineno);
+#endif
