@@ -26,6 +26,7 @@
 #include "preset.h"
 #include "schema.h"
 #include "smap.h"
+#include "twcs.h"
 #include "utf8.h"
 #include "whatsapp.h"
 
@@ -40,7 +41,7 @@ static const char usage[] =
 static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
 "\n"
-"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp\n"
+"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp, twcs\n"
 "  -m, --map SPEC         map source fields: dest=src,... (dest like id, channel,\n"
 "                         customer.email, customer.ids.NS, at, from, text, attrs.X)\n"
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
@@ -67,9 +68,9 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  Gzip input is\n"
 "detected and read.  See cim-ingest(1) and cim(7).\n";
 
-enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_NFMT };
+enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_TWCS, F_NFMT };
 static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv",
-    "whatsapp" };
+    "whatsapp", "twcs" };
 
 enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
     O_ORDER, O_REGION, O_ENCODING, O_AGENT, O_BUSINESS };
@@ -805,7 +806,15 @@ sink_repaired(long line, size_t nbad, void *arg)
 	cim_warn_at(cur.name, line, "invalid UTF-8 repaired (%zu replaced)", nbad);
 }
 
-static const struct cim_sink sink = { sink_row, sink_reject, sink_repaired, NULL };
+/* A preset's rows so far are whole conversations: written now. */
+static void
+sink_flush(void *arg)
+{
+	(void)arg;
+	cim_asm_finish(opt.as);
+}
+
+static const struct cim_sink sink = { sink_row, sink_reject, sink_repaired, sink_flush, NULL };
 
 /* ---- operands ---- */
 
@@ -826,6 +835,13 @@ detect(const char *path, const char *first, size_t n)
 			base[ext - e2 + 1] = '\0';
 			ext = base;
 		}
+	}
+	{
+		char head[512];
+
+		snprintf(head, sizeof(head), "%.*s", (int)(n < 511 ? n : 511), first);
+		if (strstr(head, "tweet_id") && strstr(head, "author_id") && strstr(head, "inbound"))
+			return F_TWCS;
 	}
 	if (ext && (!slash || ext > slash)) {
 		if (!strcasecmp(ext, ".ndjson") || !strcasecmp(ext, ".jsonl")) return F_NDJSON;
@@ -881,6 +897,13 @@ ingest_file(const char *path)
 		case F_JSON:
 			read_json(l, line, len);
 			break;
+		case F_TWCS: {
+			struct cim_twcs_opts to = { &opt.norm, opt.enc };
+
+			if (cim_twcs_read(l, line, len, &to, &sink) < 0)
+				cim_run_fail();
+			break;
+		}
 		case F_WHATSAPP:
 			opt.wa.norm = &opt.norm;
 			opt.wa.enc = opt.enc;
@@ -967,7 +990,7 @@ main(int argc, char **argv)
 				;
 			if (i == F_NFMT)
 				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv, "
-				    "whatsapp)", optarg);
+				    "whatsapp, twcs)", optarg);
 			opt.fmt = (enum fmt)i;
 			break;
 		case 'm': add_maps(optarg); break;

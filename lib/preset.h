@@ -23,17 +23,28 @@ struct cim_sink {
 	void	(*reject)(long line, const char *text, size_t n, const char *why, void *arg);
 	/* Invalid UTF-8 repaired on a line (nbad replacements). */
 	void	(*repaired)(long line, size_t nbad, void *arg);
+	/* The rows given so far make whole conversations: write them now
+	 * (NULL: they are written at the end). */
+	void	(*flush)(void *arg);
 	void	*arg;
 };
 
 /*
- * Appends the line first[0..flen) and every further line of l to out,
- * each followed by "\n", read in encoding enc and converted to UTF-8;
- * invalid UTF-8 is repaired and reported through sink->repaired.  *lineno
- * is set to the number of the first line.  Returns 0, or -1 after a read
+ * Appends the line first[0..flen) (just read from l) and the rest of l's
+ * input to out: CRLF turned into LF, a last "\n" added when missing, read
+ * in encoding enc and converted to UTF-8; invalid UTF-8 is repaired and
+ * reported once, at its first line, through sink->repaired.  *lineno is
+ * set to the number of the first line.  Returns 0, or -1 after a read
  * error (already reported).
  */
 int cim_preset_slurp(struct cim_lines *l, const char *first, size_t flen,
     enum cim_encoding enc, const struct cim_sink *sink, struct cim_buf *out,
     long *lineno);
+/*
+ * Sets destination d (name: of customer.ids.NAME or attrs.NAME) of r to
+ * s[0..n), for destinations that take any string (names, texts, ids,
+ * phones, attrs), so no reject can come back.
+ */
+void cim_preset_set(struct cim_row *r, struct cim_norm *nm, enum cim_dest d,
+    const char *name, const char *s, size_t n);
 #endif

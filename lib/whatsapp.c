@@ -657,17 +657,6 @@ frag(struct cim_buf *b, const char *json)
 	cim_buf_adds(b, json);
 }
 
-static void
-set(struct cim_row *r, struct cim_norm *nm, enum cim_dest d, const char *name,
-    const char *s, size_t n)
-{
-	struct cim_destspec ds = { d, (char *)name };
-	struct cim_buf why = { 0 };
-
-	/* These destinations take any string: no reject can come back. */
-	cim_row_set(r, nm, &ds, s, n, &why);
-	cim_buf_free(&why);
-}
 
 int
 cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
@@ -767,22 +756,22 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 				char digits[32];
 
 				clean_name(rd.cust, strlen(rd.cust), &rd.tmp);
-				set(&row, o->norm, CIM_D_CUST_PHONE, NULL, rd.tmp.p, rd.tmp.len);
+				cim_preset_set(&row, o->norm, CIM_D_CUST_PHONE, NULL, rd.tmp.p, rd.tmp.len);
 				if (cim_phone_e164(rd.tmp.p, rd.tmp.len, o->norm->region, e) == 0) {
-					set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", e + 1, strlen(e + 1));
+					cim_preset_set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", e + 1, strlen(e + 1));
 				} else {
 					for (k = 0; k < rd.tmp.len && dn < sizeof(digits); k++)
 						if (rd.tmp.p[k] >= '0' && rd.tmp.p[k] <= '9')
 							digits[dn++] = rd.tmp.p[k];
-					set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", digits, dn);
+					cim_preset_set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", digits, dn);
 				}
 			} else if (rd.cust != NULL) {
-				set(&row, o->norm, CIM_D_CUST_NAME, NULL, rd.cust, strlen(rd.cust));
+				cim_preset_set(&row, o->norm, CIM_D_CUST_NAME, NULL, rd.cust, strlen(rd.cust));
 			} else {
 				/* Only system lines: the file is the conversation. */
 				const char *fn = cim_lines_name(l);
 
-				set(&row, o->norm, CIM_D_KEY, NULL, fn, strlen(fn));
+				cim_preset_set(&row, o->norm, CIM_D_KEY, NULL, fn, strlen(fn));
 			}
 			if (system) {
 				frag(&row.from, "\"system\"");
@@ -791,11 +780,11 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 
 				clean_name(s + h.name, h.name_len, &rd.name);
 				frag(&row.from, agent ? "\"agent\"" : "\"customer\"");
-				set(&row, o->norm, CIM_D_MSG_AUTHOR, NULL, rd.name.p, rd.name.len);
+				cim_preset_set(&row, o->norm, CIM_D_MSG_AUTHOR, NULL, rd.name.p, rd.name.len);
 				if (cim_wa_is_media(text, tlen))
 					row.media = 1;
 			}
-			set(&row, o->norm, CIM_D_MSG_TEXT, NULL, text, tlen);
+			cim_preset_set(&row, o->norm, CIM_D_MSG_TEXT, NULL, text, tlen);
 			sink->row(&row, m[i].line, s, (size_t)(buf.p + end - s), sink->arg);
 			cim_row_reset(&row);
 		}
