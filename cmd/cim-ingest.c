@@ -17,6 +17,7 @@
 #include "channel.h"
 #include "conv.h"
 #include "err.h"
+#include "helpdesk.h"
 #include "jqprog.h"
 #include "json.h"
 #include "lines.h"
@@ -41,7 +42,8 @@ static const char usage[] =
 static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
 "\n"
-"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp, twcs\n"
+"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp, twcs,\n"
+"                         zendesk, intercom\n"
 "  -m, --map SPEC         map source fields: dest=src,... (dest like id, channel,\n"
 "                         customer.email, customer.ids.NS, at, from, text, attrs.X)\n"
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
@@ -68,9 +70,10 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  Gzip input is\n"
 "detected and read.  See cim-ingest(1) and cim(7).\n";
 
-enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_TWCS, F_NFMT };
+enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_TWCS,
+    F_ZENDESK, F_INTERCOM, F_NFMT };
 static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv",
-    "whatsapp", "twcs" };
+    "whatsapp", "twcs", "zendesk", "intercom" };
 
 enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
     O_ORDER, O_REGION, O_ENCODING, O_AGENT, O_BUSINESS };
@@ -336,6 +339,8 @@ ingest_object(jv obj)
 	cim_jq_start(opt.jq, obj);
 	while ((rc = cim_jq_next(opt.jq, &out, &why)) == 1) {
 		n++;
+		if (opt.fmt == F_ZENDESK || opt.fmt == F_INTERCOM)
+			out = cim_helpdesk_text(out);
 		if (cim_jv_too_deep(out, CIM_JSON_MAX_DEPTH)) {
 			/* What jq builds is not bounded by the scanner's limit. */
 			jv_free(out);
@@ -890,11 +895,13 @@ ingest_file(const char *path)
 		f = opt.fmt != F_AUTO ? opt.fmt : detect(path, line, len);
 		if (opt.source_opt == NULL)
 			opt.norm.source = fmt_name[f];
+		if ((f == F_ZENDESK || f == F_INTERCOM) && detect(path, line, len) == F_NDJSON)
+			f = F_NDJSON;	/* the preset's program, one line at a time */
 		switch (f) {
 		case F_CSV: case F_TSV:
 			read_csv(l, line, len, f);
 			break;
-		case F_JSON:
+		case F_JSON: case F_ZENDESK: case F_INTERCOM:	/* a document */
 			read_json(l, line, len);
 			break;
 		case F_TWCS: {
@@ -990,7 +997,7 @@ main(int argc, char **argv)
 				;
 			if (i == F_NFMT)
 				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv, "
-				    "whatsapp, twcs)", optarg);
+				    "whatsapp, twcs, zendesk, intercom)", optarg);
 			opt.fmt = (enum fmt)i;
 			break;
 		case 'm': add_maps(optarg); break;
@@ -1071,6 +1078,13 @@ main(int argc, char **argv)
 		if ((tz = cim_tz_load(tzname, err, sizeof(err))) == NULL)
 			cim_usage("--tz: %s", err);
 		opt.norm.tz = tz;
+	}
+	if (opt.fmt == F_ZENDESK || opt.fmt == F_INTERCOM) {
+		if (jqprog != NULL)
+			cim_usage("-f %s is a --jq program already: use -f json with yours",
+			    fmt_name[opt.fmt]);
+		jqprog = cim_helpdesk_program(fmt_name[opt.fmt]);
+		jqorigin = fmt_name[opt.fmt];
 	}
 	if (jqprog != NULL)
 		opt.jq = cim_jq_compile(jqprog, jqorigin, jv_invalid());
