@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "calls.h"
 #include "channel.h"
 #include "conv.h"
 #include "err.h"
@@ -43,7 +44,7 @@ static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
 "\n"
 "  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp, twcs,\n"
-"                         zendesk, intercom\n"
+"                         zendesk, intercom, calls\n"
 "  -m, --map SPEC         map source fields: dest=src,... (dest like id, channel,\n"
 "                         customer.email, customer.ids.NS, at, from, text, attrs.X)\n"
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
@@ -71,9 +72,9 @@ static const char help[] =
 "detected and read.  See cim-ingest(1) and cim(7).\n";
 
 enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_TWCS,
-    F_ZENDESK, F_INTERCOM, F_NFMT };
+    F_ZENDESK, F_INTERCOM, F_CALLS, F_NFMT };
 static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv",
-    "whatsapp", "twcs", "zendesk", "intercom" };
+    "whatsapp", "twcs", "zendesk", "intercom", "calls" };
 
 enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
     O_ORDER, O_REGION, O_ENCODING, O_AGENT, O_BUSINESS };
@@ -422,6 +423,9 @@ struct csvstate {
 	struct cim_destspec *col;	/* destination of each column */
 	int		  bad_utf8;
 	int		  error;	/* the row ended with a parse error */
+	struct cim_calls *calls;	/* -f calls: what each column is */
+	const char	**v;		/* -f calls: the row's fields */
+	size_t		 *vlen;
 };
 
 static void
@@ -529,6 +533,13 @@ csv_row(int c, void *data)
 	(void)c;
 	if (st->header == NULL) {
 		csv_header(st);
+		if (opt.fmt == F_CALLS) {
+			st->calls = cim_calls_new(st->header, st->nheader);
+			if (!cim_calls_usable(st->calls))
+				cim_die(1, "%s: -f calls: no start or date column in the header", cur.name);
+			st->v = cim_xcalloc(st->nheader + 1, sizeof(*st->v));
+			st->vlen = cim_xcalloc(st->nheader + 1, sizeof(*st->vlen));
+		}
 		goto done;
 	}
 	cim_run_read(1);
@@ -543,6 +554,15 @@ csv_row(int c, void *data)
 		goto done;
 	}
 	why.len = 0;
+	if (st->calls != NULL) {
+		for (i = 0; i < st->nf; i++)
+			st->v[i] = field_at(st, i, &st->vlen[i]);
+		if (cim_calls_row(st->calls, st->v, st->vlen, &row, &opt.norm, &why) < 0)
+			reject_row(cim_buf_str(&why));
+		else
+			place_row();
+		goto done;
+	}
 	if (opt.jq != NULL) {
 		jv obj = jv_object();
 
@@ -659,6 +679,9 @@ read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 	}
 	free(st.header);
 	free(st.col);
+	cim_calls_free(st.calls);
+	free(st.v);
+	free(st.vlen);
 	free(st.off);
 	cim_buf_free(&st.fields);
 	cim_buf_free(&text);
@@ -898,7 +921,7 @@ ingest_file(const char *path)
 		if ((f == F_ZENDESK || f == F_INTERCOM) && detect(path, line, len) == F_NDJSON)
 			f = F_NDJSON;	/* the preset's program, one line at a time */
 		switch (f) {
-		case F_CSV: case F_TSV:
+		case F_CSV: case F_TSV: case F_CALLS:
 			read_csv(l, line, len, f);
 			break;
 		case F_JSON: case F_ZENDESK: case F_INTERCOM:	/* a document */
@@ -997,7 +1020,7 @@ main(int argc, char **argv)
 				;
 			if (i == F_NFMT)
 				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv, "
-				    "whatsapp, twcs, zendesk, intercom)", optarg);
+				    "whatsapp, twcs, zendesk, intercom, calls)", optarg);
 			opt.fmt = (enum fmt)i;
 			break;
 		case 'm': add_maps(optarg); break;

@@ -4,6 +4,7 @@
  * splitting): the presets parse the buffer themselves.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "preset.h"
@@ -82,4 +83,32 @@ cim_preset_set(struct cim_row *r, struct cim_norm *nm, enum cim_dest d,
 
 	cim_row_set(r, nm, &ds, s, n, &why);
 	cim_buf_free(&why);
+}
+
+void
+cim_preset_trim(const char **s, size_t *n)
+{
+	while (*n > 0 && (*s)[*n - 1] == ' ')
+		(*n)--;
+	while (*n > 0 && **s == ' ') {
+		(*s)++;
+		(*n)--;
+	}
+}
+
+int
+cim_preset_flag(const char *s, size_t n)
+{
+	static const char *const yes[] = { "y", "yes", "true", "1", "t", "s", "sim" };
+	static const char *const no[] = { "n", "no", "false", "0", "f", "nao", "n\xc3\xa3o" };
+	size_t i;
+
+	cim_preset_trim(&s, &n);
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0)
+			return 1;
+		if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0)
+			return 0;
+	}
+	return -1;
 }

@@ -47,4 +47,9 @@ int cim_preset_slurp(struct cim_lines *l, const char *first, size_t flen,
  */
 void cim_preset_set(struct cim_row *r, struct cim_norm *nm, enum cim_dest d,
     const char *name, const char *s, size_t n);
+/* Moves *s and *n past the blanks around s[0..n). */
+void cim_preset_trim(const char **s, size_t *n);
+/* Y/N, yes/no, true/false, T/F, 1/0, sim/não, any case, blanks around:
+ * 1, 0, or -1 for anything else. */
+int cim_preset_flag(const char *s, size_t n);
 #endif

@@ -44,28 +44,6 @@ cim_twcs_id(const char *s, size_t n, char *out, size_t outlen)
 	return k;
 }
 
-int
-cim_twcs_bool(const char *s, size_t n)
-{
-	static const char *const yes[] = { "true", "1", "yes", "t", "y" };
-	static const char *const no[] = { "false", "0", "no", "f", "n" };
-	size_t i;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	while (n > 0 && *s == ' ') {
-		s++;
-		n--;
-	}
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-		if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0)
-			return 1;
-		if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0)
-			return 0;
-	}
-	return -1;
-}
-
 /* ---- CSV over the buffer ---- */
 
 struct field {
@@ -400,7 +378,7 @@ scan(struct reader *rd, size_t pos, long line)
 			continue;
 		}
 		s = value(&rd->f.v[rd->col[C_INBOUND]], &rd->tmp, &n);
-		if (cim_twcs_bool(s, n) < 0) {
+		if (cim_preset_flag(s, n) < 0) {
 			reject(rd, rec, pos, first, "inbound is not True or False");
 			continue;
 		}
@@ -465,7 +443,7 @@ emit(struct reader *rd, struct cim_row *r, const struct tweet *t, const struct t
 	n = (size_t)snprintf(id, sizeof(id), "%llu", (unsigned long long)t->id);
 	cim_preset_set(r, rd->o->norm, CIM_D_MSG_ID, NULL, id, n);
 	s = value(&rd->f.v[rd->col[C_INBOUND]], &rd->tmp, &n);
-	inbound = cim_twcs_bool(s, n) == 1;
+	inbound = cim_preset_flag(s, n) == 1;
 	s = value(&rd->f.v[rd->col[C_AUTHOR]], &rd->tmp, &n);
 	cim_preset_set(r, rd->o->norm, CIM_D_MSG_AUTHOR, NULL, s, n);
 	if (inbound) {

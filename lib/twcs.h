@@ -30,9 +30,6 @@
  */
 size_t cim_twcs_id(const char *s, size_t n, char *out, size_t outlen);
 
-/* 1 for True/TRUE/true/1/yes, 0 for False/FALSE/false/0/no, else -1. */
-int cim_twcs_bool(const char *s, size_t n);
-
 struct cim_twcs_opts {
 	struct cim_norm		*norm;
 	enum cim_encoding	 enc;

@@ -28,6 +28,6 @@ main(void)
 		CHECK_INT(n, strlen(ids[i].want), ids[i].in);
 	}
 	for (i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
-		CHECK_INT(cim_twcs_bool(bools[i].in, strlen(bools[i].in)), bools[i].want, bools[i].in);
+		CHECK_INT(cim_preset_flag(bools[i].in, strlen(bools[i].in)), bools[i].want, bools[i].in);
 	return unit_done();
 }
