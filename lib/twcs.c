@@ -65,7 +65,8 @@ struct fields {
 static int
 record(const char *buf, size_t len, size_t *pos, struct fields *f, long *lines)
 {
-	size_t i = *pos;
+	size_t i = *pos, eol = 0;	/* the line's end, once looked for */
+	int have_eol = 0;
 
 	f->n = 0;
 	for (;;) {
@@ -101,10 +102,18 @@ record(const char *buf, size_t len, size_t *pos, struct fields *f, long *lines)
 			while (i < len && buf[i] != ',' && buf[i] != '\n')
 				i++;
 		} else {
-			size_t j = i;
+			/* memchr beats a byte loop: fields are long (text) */
+			const char *comma;
+			size_t j;
 
-			while (j < len && buf[j] != ',' && buf[j] != '\n')
-				j++;
+			if (!have_eol || eol < i) {
+				const char *nl = memchr(buf + i, '\n', len - i);
+
+				eol = nl ? (size_t)(nl - buf) : len;
+				have_eol = 1;
+			}
+			comma = memchr(buf + i, ',', eol - i);
+			j = comma ? (size_t)(comma - buf) : eol;
 			x->p = buf + i;
 			x->n = j - i;
 			x->quoted = 0;
@@ -165,13 +174,13 @@ id_num(const char *s)
 static size_t
 id_slot(const struct idtab *t, uint64_t id)
 {
-	uint64_t h = id;
-
-	h ^= h >> 33;	/* splitmix64's finalizer */
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
+	/*
+	 * Files list tweets mostly in id order: ids that follow each other
+	 * take slots that follow each other, so the table is walked, not
+	 * jumped through.  Snowflake ids (time << 22 | worker | sequence) get
+	 * their time folded into the low bits, which spreads them.
+	 */
+	uint64_t h = id ^ (id >> 22) ^ (id >> 43);
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
 		if (t->idx[i] == 0 || t->id[i] == id)
 			return i;
