@@ -868,8 +868,9 @@ detect(const char *path, const char *first, size_t n)
 		char head[512];
 
 		snprintf(head, sizeof(head), "%.*s", (int)(n < 511 ? n : 511), first);
-		if (strstr(head, "tweet_id") && strstr(head, "author_id") && strstr(head, "inbound"))
-			return F_TWCS;
+		if (head[strspn(head, " \t")] != '{' && head[strspn(head, " \t")] != '[' &&
+		    strstr(head, "tweet_id") && strstr(head, "author_id") && strstr(head, "inbound"))
+			return F_TWCS;	/* a CSV header naming the twcs columns */
 	}
 	if (ext && (!slash || ext > slash)) {
 		if (!strcasecmp(ext, ".ndjson") || !strcasecmp(ext, ".jsonl")) return F_NDJSON;
