@@ -604,7 +604,29 @@ struct reader {
 	/* the customer of the file: a phone or a name */
 	char				*cust;
 	int				 cust_phone;
+	/* the last two senders as written: chats alternate between two */
+	struct { const char *p; size_t n; int role; } recent[2];
+	int				 next;
 };
+
+/* role_of, through the cache of the last two senders. */
+static int role_of(struct reader *rd, const char *name, size_t n);
+
+static int
+role_cached(struct reader *rd, const char *name, size_t n)
+{
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if (rd->recent[k].p != NULL && rd->recent[k].n == n &&
+		    memcmp(rd->recent[k].p, name, n) == 0)
+			return rd->recent[k].role;
+	k = rd->next;
+	rd->next ^= 1;
+	rd->recent[k].p = name;	/* points into the file's buffer */
+	rd->recent[k].n = n;
+	return rd->recent[k].role = role_of(rd, name, n);
+}
 
 static int
 is_agent(struct reader *rd, const char *name, size_t n)
@@ -690,7 +712,7 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 			if (cim_wa_header(s, n, &h)) {
 				m[nm].off = off;
 				m[nm].line = line;
-				m[nm].role = h.name_len ? role_of(&rd, s + h.name, h.name_len) : 0;
+				m[nm].role = h.name_len ? role_cached(&rd, s + h.name, h.name_len) : 0;
 				if (o->norm->order == CIM_ORDER_AUTO)
 					cim_wa_order_add(&ord, &h);
 				nm++;
