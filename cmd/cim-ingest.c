@@ -14,29 +14,37 @@
 #include <string.h>
 #include <strings.h>
 
+#include "calls.h"
 #include "channel.h"
 #include "conv.h"
 #include "err.h"
+#include "helpdesk.h"
 #include "jqprog.h"
 #include "json.h"
 #include "lines.h"
 #include "rec.h"
 #include "run.h"
+#include "phone.h"
+#include "preset.h"
 #include "schema.h"
 #include "smap.h"
+#include "twcs.h"
 #include "utf8.h"
+#include "whatsapp.h"
 
 static const char usage[] =
 "usage: cim-ingest [-f format] [-m dest=src,...] [--jq program | --jq-file file]\n"
 "                  [-k key] [--grouped] [--gap duration] [--source name]\n"
 "                  [--channel name] [--tz zone] [--date-order order]\n"
-"                  [--region cc] [--encoding enc] [-d delim] [--rejects file]\n"
-"                  [--strict] [--stats] [file ...]\n";
+"                  [--region cc] [--encoding enc] [-d delim] [--agent name]\n"
+"                  [--business-phone number] [--rejects file] [--strict]\n"
+"                  [--stats] [file ...]\n";
 
 static const char help[] =
 "Read exports and write canonical conversation records as NDJSON.\n"
 "\n"
-"  -f, --format FMT       auto (default), ndjson, json, csv, tsv\n"
+"  -f, --format FMT       auto (default), ndjson, json, csv, tsv, whatsapp, twcs,\n"
+"                         zendesk, intercom, calls\n"
 "  -m, --map SPEC         map source fields: dest=src,... (dest like id, channel,\n"
 "                         customer.email, customer.ids.NS, at, from, text, attrs.X)\n"
 "      --jq PROGRAM       map each source row (an object) with a jq program\n"
@@ -52,6 +60,8 @@ static const char help[] =
 "      --region CC        default region for phone numbers (default BR)\n"
 "      --encoding ENC     utf8 (default), latin1, cp1252\n"
 "  -d, --delimiter C      CSV delimiter (default: sniffed from the header)\n"
+"      --agent NAME       whatsapp: this sender is the business (repeatable)\n"
+"      --business-phone N whatsapp: the business's own number\n"
 "      --rejects FILE     write rejected input, with reasons, as NDJSON\n"
 "      --strict           exit 1 if any input was rejected\n"
 "      --stats            print read/written/rejected counts to stderr\n"
@@ -61,11 +71,13 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  Gzip input is\n"
 "detected and read.  See cim-ingest(1) and cim(7).\n";
 
-enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV };
-static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv" };
+enum fmt { F_AUTO, F_NDJSON, F_JSON, F_CSV, F_TSV, F_WHATSAPP, F_TWCS,
+    F_ZENDESK, F_INTERCOM, F_CALLS, F_NFMT };
+static const char *const fmt_name[] = { "auto", "ndjson", "json", "csv", "tsv",
+    "whatsapp", "twcs", "zendesk", "intercom", "calls" };
 
 enum { O_JQ = CIM_OPT_TOOL, O_JQFILE, O_GROUPED, O_GAP, O_SOURCE, O_CHANNEL, O_TZ,
-    O_ORDER, O_REGION, O_ENCODING };
+    O_ORDER, O_REGION, O_ENCODING, O_AGENT, O_BUSINESS };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -82,6 +94,8 @@ static const struct option longopts[] = {
 	{ "region", required_argument, NULL, O_REGION },
 	{ "encoding", required_argument, NULL, O_ENCODING },
 	{ "delimiter", required_argument, NULL, 'd' },
+	{ "agent", required_argument, NULL, O_AGENT },
+	{ "business-phone", required_argument, NULL, O_BUSINESS },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -102,6 +116,8 @@ static struct {
 	struct cim_norm		 norm;
 	struct cim_asm		*as;
 	const char		*source_opt;
+	struct cim_wa_opts	 wa;
+	char			 business[CIM_PHONE_MAX];
 } opt;
 
 /* The operand being read. */
@@ -324,6 +340,8 @@ ingest_object(jv obj)
 	cim_jq_start(opt.jq, obj);
 	while ((rc = cim_jq_next(opt.jq, &out, &why)) == 1) {
 		n++;
+		if (opt.fmt == F_ZENDESK || opt.fmt == F_INTERCOM)
+			out = cim_helpdesk_text(out);
 		if (cim_jv_too_deep(out, CIM_JSON_MAX_DEPTH)) {
 			/* What jq builds is not bounded by the scanner's limit. */
 			jv_free(out);
@@ -405,6 +423,9 @@ struct csvstate {
 	struct cim_destspec *col;	/* destination of each column */
 	int		  bad_utf8;
 	int		  error;	/* the row ended with a parse error */
+	struct cim_calls *calls;	/* -f calls: what each column is */
+	const char	**v;		/* -f calls: the row's fields */
+	size_t		 *vlen;
 };
 
 static void
@@ -512,6 +533,13 @@ csv_row(int c, void *data)
 	(void)c;
 	if (st->header == NULL) {
 		csv_header(st);
+		if (opt.fmt == F_CALLS) {
+			st->calls = cim_calls_new(st->header, st->nheader);
+			if (!cim_calls_usable(st->calls))
+				cim_die(1, "%s: -f calls: no start or date column in the header", cur.name);
+			st->v = cim_xcalloc(st->nheader + 1, sizeof(*st->v));
+			st->vlen = cim_xcalloc(st->nheader + 1, sizeof(*st->vlen));
+		}
 		goto done;
 	}
 	cim_run_read(1);
@@ -526,6 +554,15 @@ csv_row(int c, void *data)
 		goto done;
 	}
 	why.len = 0;
+	if (st->calls != NULL) {
+		for (i = 0; i < st->nf; i++)
+			st->v[i] = field_at(st, i, &st->vlen[i]);
+		if (cim_calls_row(st->calls, st->v, st->vlen, &row, &opt.norm, &why) < 0)
+			reject_row(cim_buf_str(&why));
+		else
+			place_row();
+		goto done;
+	}
 	if (opt.jq != NULL) {
 		jv obj = jv_object();
 
@@ -642,6 +679,9 @@ read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 	}
 	free(st.header);
 	free(st.col);
+	cim_calls_free(st.calls);
+	free(st.v);
+	free(st.vlen);
 	free(st.off);
 	cim_buf_free(&st.fields);
 	cim_buf_free(&text);
@@ -763,6 +803,47 @@ out:
 	cim_buf_free(&doc);
 }
 
+/* ---- format presets (lib/preset.h) ---- */
+
+static void
+sink_row(struct cim_row *r, long line, const char *text, size_t n, void *arg)
+{
+	(void)arg;
+	cim_run_read(1);
+	why.len = 0;
+	r->file = cur.name;
+	r->line = line;
+	if (cim_asm_add(opt.as, r, &why) < 0) {
+		cim_reject(cur.name, line, text, n, "%s", cim_buf_str(&why));
+		cim_row_reset(r);
+	}
+}
+
+static void
+sink_reject(long line, const char *text, size_t n, const char *reason, void *arg)
+{
+	(void)arg;
+	cim_run_read(1);
+	cim_reject(cur.name, line, text, n, "%s", reason);
+}
+
+static void
+sink_repaired(long line, size_t nbad, void *arg)
+{
+	(void)arg;
+	cim_warn_at(cur.name, line, "invalid UTF-8 repaired (%zu replaced)", nbad);
+}
+
+/* A preset's rows so far are whole conversations: written now. */
+static void
+sink_flush(void *arg)
+{
+	(void)arg;
+	cim_asm_finish(opt.as);
+}
+
+static const struct cim_sink sink = { sink_row, sink_reject, sink_repaired, sink_flush, NULL };
+
 /* ---- operands ---- */
 
 static enum fmt
@@ -783,10 +864,24 @@ detect(const char *path, const char *first, size_t n)
 			ext = base;
 		}
 	}
+	{
+		char head[512];
+
+		snprintf(head, sizeof(head), "%.*s", (int)(n < 511 ? n : 511), first);
+		if (head[strspn(head, " \t")] != '{' && head[strspn(head, " \t")] != '[' &&
+		    strstr(head, "tweet_id") && strstr(head, "author_id") && strstr(head, "inbound"))
+			return F_TWCS;	/* a CSV header naming the twcs columns */
+	}
 	if (ext && (!slash || ext > slash)) {
 		if (!strcasecmp(ext, ".ndjson") || !strcasecmp(ext, ".jsonl")) return F_NDJSON;
 		if (!strcasecmp(ext, ".csv")) return F_CSV;
 		if (!strcasecmp(ext, ".tsv") || !strcasecmp(ext, ".tab")) return F_TSV;
+	}
+	{
+		struct cim_wa_head h;
+
+		if (cim_wa_header(first, n, &h))
+			return F_WHATSAPP;
 	}
 	for (i = 0; i < n && strchr(" \t\r", first[i]); i++)
 		;
@@ -824,12 +919,27 @@ ingest_file(const char *path)
 		f = opt.fmt != F_AUTO ? opt.fmt : detect(path, line, len);
 		if (opt.source_opt == NULL)
 			opt.norm.source = fmt_name[f];
+		if ((f == F_ZENDESK || f == F_INTERCOM) && detect(path, line, len) == F_NDJSON)
+			f = F_NDJSON;	/* the preset's program, one line at a time */
 		switch (f) {
-		case F_CSV: case F_TSV:
+		case F_CSV: case F_TSV: case F_CALLS:
 			read_csv(l, line, len, f);
 			break;
-		case F_JSON:
+		case F_JSON: case F_ZENDESK: case F_INTERCOM:	/* a document */
 			read_json(l, line, len);
+			break;
+		case F_TWCS: {
+			struct cim_twcs_opts to = { &opt.norm, opt.enc };
+
+			if (cim_twcs_read(l, line, len, &to, &sink) < 0)
+				cim_run_fail();
+			break;
+		}
+		case F_WHATSAPP:
+			opt.wa.norm = &opt.norm;
+			opt.wa.enc = opt.enc;
+			if (cim_wa_read(l, line, len, &opt.wa, &sink) < 0)
+				cim_run_fail();
 			break;
 		default:
 			do {
@@ -895,7 +1005,7 @@ slurp(const char *path)
 int
 main(int argc, char **argv)
 {
-	const char *jqprog = NULL, *jqorigin = NULL, *tzname = NULL;
+	const char *jqprog = NULL, *jqorigin = NULL, *tzname = NULL, *business = NULL;
 	struct cim_tz *tz = NULL;
 	struct cim_asm_opts ao = { 0 };
 	char *jqtext = NULL;
@@ -907,10 +1017,11 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:m:k:d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			for (i = 0; i < 5 && strcmp(optarg, fmt_name[i]) != 0; i++)
+			for (i = 0; i < F_NFMT && strcmp(optarg, fmt_name[i]) != 0; i++)
 				;
-			if (i == 5)
-				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv)", optarg);
+			if (i == F_NFMT)
+				cim_usage("-f: unknown format '%s' (auto, ndjson, json, csv, tsv, "
+				    "whatsapp, twcs, zendesk, intercom, calls)", optarg);
 			opt.fmt = (enum fmt)i;
 			break;
 		case 'm': add_maps(optarg); break;
@@ -967,10 +1078,23 @@ main(int argc, char **argv)
 			else
 				cim_usage("-d: the delimiter must be one character");
 			break;
+		case O_AGENT:
+			opt.wa.agents = cim_xrealloc(opt.wa.agents,
+			    (opt.wa.nagents + 1) * sizeof(*opt.wa.agents));
+			opt.wa.agents[opt.wa.nagents++] = optarg;
+			break;
+		case O_BUSINESS:
+			business = optarg;
+			break;
 		default:
 			if (!cim_run_option(c, optarg))
 				cim_usage(NULL);
 		}
+	}
+	if (business != NULL) {
+		if (cim_phone_e164(business, strlen(business), opt.norm.region, opt.business) < 0)
+			cim_usage("--business-phone: '%s' is not a phone number", business);
+		opt.wa.business = opt.business;
 	}
 	if (tzname != NULL) {
 		char err[256];
@@ -978,6 +1102,13 @@ main(int argc, char **argv)
 		if ((tz = cim_tz_load(tzname, err, sizeof(err))) == NULL)
 			cim_usage("--tz: %s", err);
 		opt.norm.tz = tz;
+	}
+	if (opt.fmt == F_ZENDESK || opt.fmt == F_INTERCOM) {
+		if (jqprog != NULL)
+			cim_usage("-f %s is a --jq program already: use -f json with yours",
+			    fmt_name[opt.fmt]);
+		jqprog = cim_helpdesk_program(fmt_name[opt.fmt]);
+		jqorigin = fmt_name[opt.fmt];
 	}
 	if (jqprog != NULL)
 		opt.jq = cim_jq_compile(jqprog, jqorigin, jv_invalid());
@@ -1004,6 +1135,7 @@ main(int argc, char **argv)
 		free(opt.map[k].src);
 	}
 	free(opt.map);
+	free(opt.wa.agents);
 	free(jqtext);
 	return cim_run_end();
 }
