@@ -293,8 +293,11 @@ struct pattern {
 };
 
 static struct pattern *pats;
-static struct cim_smap exact, prefix;	/* first word -> postings head + 1 */
-static int *next_exact, *next_prefix;	/* postings chains, per entry */
+/* First word -> head + 1 of a chain of postings (an entry can be posted
+ * under several words: one node per word). */
+static struct cim_smap exact, prefix;
+static struct posting { int entry, next; } *post_t;
+static size_t npost, postcap;
 static int inited;
 
 #define PFX 3	/* prefix index key length: stems are at least this long */
@@ -344,13 +347,18 @@ compile(const char *src, struct pattern *p)
 }
 
 static void
-post(struct cim_smap *m, int *next, const char *key, size_t n, int entry)
+post(struct cim_smap *m, const char *key, size_t n, int entry)
 {
 	int isnew;
 	struct cim_smap_ent *e = cim_smap_put(m, key, n, &isnew);
 
-	next[entry] = isnew ? -1 : (int)e->val - 1;
-	e->val = entry + 1;
+	if (npost == postcap) {
+		postcap = postcap ? postcap * 2 : 1024;
+		post_t = cim_xrealloc(post_t, postcap * sizeof(*post_t));
+	}
+	post_t[npost].entry = entry;
+	post_t[npost].next = isnew ? -1 : (int)e->val - 1;
+	e->val = (long)++npost;
 }
 
 void
@@ -363,21 +371,25 @@ cim_lex_init(void)
 		return;
 	inited = 1;
 	pats = cim_xcalloc(NTABLE, sizeof(*pats));
-	next_exact = cim_xmalloc(NTABLE * sizeof(int));
-	next_prefix = cim_xmalloc(NTABLE * sizeof(int));
-	for (i = 0; i < NTABLE; i++) {
-		next_exact[i] = next_prefix[i] = -1;
+	for (i = 0; i < NTABLE; i++)
 		compile(table[i].pat, &pats[i]);
-	}
 	/* Index in reverse so each chain lists entries in table order. */
 	for (i = NTABLE; i-- > 0; ) {
 		for (k = 0; k < pats[i].w[0].nalt; k++) {
 			const struct alt *a = &pats[i].w[0].alt[k];
 
-			if (a->prefix)
-				post(&prefix, next_prefix, a->s, PFX, (int)i);
-			else
-				post(&exact, next_exact, a->s, a->n, (int)i);
+			/* Two stems of one entry under one key: post once. */
+			if (a->prefix) {
+				int dup = 0;
+
+				for (int k2 = 0; k2 < k; k2++)
+					dup |= pats[i].w[0].alt[k2].prefix &&
+					    memcmp(pats[i].w[0].alt[k2].s, a->s, PFX) == 0;
+				if (!dup)
+					post(&prefix, a->s, PFX, (int)i);
+			} else {
+				post(&exact, a->s, a->n, (int)i);
+			}
 		}
 	}
 }
@@ -415,13 +427,14 @@ match_from(const struct pattern *p, int j, const struct cim_tok *const *w,
 }
 
 static size_t
-collect(int head, const int *next, const struct cim_tok *const *w, size_t nw,
+collect(int head, const struct cim_tok *const *w, size_t nw,
     size_t i, unsigned mask, struct cim_lex_hit *hits, size_t nh, size_t max)
 {
-	int e;
+	int p, e;
 	size_t end;
 
-	for (e = head; e >= 0 && nh < max; e = next[e]) {
+	for (p = head; p >= 0 && nh < max; p = post_t[p].next) {
+		e = post_t[p].entry;
 		if (!(mask & (1u << table[e].kind)))
 			continue;
 		if (!word_is(&pats[e].w[0], w[i]))
@@ -445,9 +458,9 @@ cim_lex_match(const struct cim_tok *const *w, size_t nw, size_t i,
 	if (i >= nw)
 		return 0;
 	if (exact.n && (e = cim_smap_get(&exact, w[i]->text, w[i]->len)) != NULL)
-		nh = collect((int)e->val - 1, next_exact, w, nw, i, mask, hits, nh, max);
+		nh = collect((int)e->val - 1, w, nw, i, mask, hits, nh, max);
 	if (w[i]->len >= PFX && prefix.n &&
 	    (e = cim_smap_get(&prefix, w[i]->text, PFX)) != NULL)
-		nh = collect((int)e->val - 1, next_prefix, w, nw, i, mask, hits, nh, max);
+		nh = collect((int)e->val - 1, w, nw, i, mask, hits, nh, max);
 	return nh;
 }

@@ -288,7 +288,7 @@ int
 cim_tok_next(struct cim_tokenizer *t, struct cim_tok *tok)
 {
 	unsigned cp;
-	size_t len, start;
+	size_t len, elen, start;
 	int pol;
 
 	for (;;) {
@@ -311,8 +311,9 @@ cim_tok_next(struct cim_tokenizer *t, struct cim_tok *tok)
 			continue;
 		}
 		if ((cp == ':' || cp == ';' || cp == '=' || cp == '<' || cp == 'x' ||
-		    cp == 'X' || cp == 'D') && (len = match_emoticon(t->s + t->i,
+		    cp == 'X' || cp == 'D') && (elen = match_emoticon(t->s + t->i,
 		    t->n - t->i, &pol)) > 0) {
+			len = elen;
 			t->i += len;
 			tok->kind = CIM_TOK_EMOTICON;
 			tok->pol = pol;
@@ -326,8 +327,10 @@ cim_tok_next(struct cim_tokenizer *t, struct cim_tok *tok)
 			read_word(t, tok);
 			tok->srclen = t->i - start;
 			if (tok->kind == CIM_TOK_WORD) {
-				if (is_laugh(tok->text, tok->len))
+				if (is_laugh(tok->text, tok->len)) {
 					tok->kind = CIM_TOK_LAUGH;
+					tok->flags = 0;	/* "KKKK" is not shouting */
+				}
 				else if (tok->len <= 6)
 					normalize(tok);
 			}
