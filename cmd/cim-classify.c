@@ -240,9 +240,15 @@ load_rules(const char *path)
 			struct cim_buf one = { 0 };
 
 			msg.len = 0;
-			cim_buf_printf(&one, "if (%s\n) then 1 else 0 end", conds[k]);
-			if (try_compile(cim_buf_str(&one), &msg) < 0)
-				cim_die(2, "%s:%ld: %s", path, lines[k], cim_buf_str(&msg));
+			cim_buf_adds(&one, conds[k]);
+			if (try_compile(cim_buf_str(&one), &msg) < 0) {
+				/* libjq's message goes on with the program text. */
+				char *nl = strchr(cim_buf_str(&msg), '\n');
+
+				if (nl)
+					*nl = '\0';
+				cim_die(2, "%s:%ld: %s", path, lines[k], msg.p);
+			}
 			cim_buf_free(&one);
 		}
 		cim_die(2, "%s: cannot compile the rules", path);
@@ -386,7 +392,8 @@ apply_model(struct cim_rec *r, const struct model *m)
 	for (i = 0; i < tt.n; i++) {
 		double c;
 
-		if (uni[i] == (size_t)-1 || tt.t[i].kind != CIM_TOK_WORD)
+		/* Words of one or two letters explain nothing to a reader. */
+		if (uni[i] == (size_t)-1 || tt.t[i].kind != CIM_TOK_WORD || tt.t[i].len < 3)
 			continue;
 		c = contrib[uni[i]];
 		if (c <= 0)

@@ -227,7 +227,7 @@ static const struct cim_lex_entry table[] = {
 	S(-2, "nenhum retorno|resposta"), S(-1.2, "devolv*"), S(-1, "cancelad*"),
 	S(-2.5, "descontent*"), S(-2, "preocupad*"), S(-2, "medo"), S(-2, "pessimo"),
 	S(-1.5, "duvidos*"), S(-2, "falso|falsa|falsificad*"), S(-2.5, "estragad*|estragou"),
-	S(-2, "vazand*|vazou"), S(-1.5, "barulho*"), S(-1.5, "esquenta*"),
+	S(-2, "vazand*|vazou"), S(-1.5, "barulho*"), S(-1.5, "nao consigo|consegui"), S(-1.5, "esquenta*"),
 	/* ---- sentiment, English ---- */
 	S(3.1, "great"), S(1.9, "good"), S(3.2, "excellent"), S(2.8, "amazing"),
 	S(3.1, "awesome"), S(3.2, "love|loved|loving"), S(0.8, "like|liked"),
@@ -251,7 +251,7 @@ static const struct cim_lex_entry table[] = {
 	S(-2, "not received"), S(-2.5, "never arrived|received"),
 	S(-2, "doesnt|dont|didnt|not|isnt work*"), S(-2, "charged twice"),
 	S(-2.5, "ripoff|rip off"), S(-2, "horrendous"), S(-2.3, "furious|livid"),
-	S(-1.5, "confused|confusing"), S(-1.5, "worried"), S(-1.5, "hassle"),
+	S(-1.5, "confused|confusing"), S(-1.5, "worried"), S(-1.5, "hassle"), S(-1.2, "unable"),
 	/* ---- negators, intensifiers, dampeners, contrast ---- */
 	NEG("nao"), NEG("nunca"), NEG("nem"), NEG("jamais"), NEG("nenhum|nenhuma"),
 	NEG("sem"), NEG("ninguem"), NEG("nada"),
