@@ -12,6 +12,6 @@
 
 /* "pt", "en", "es" or "und" for s[0..n) (UTF-8).  *conf, when not NULL,
  * gets the margin of the best language over the next (0..1).  Reads at
- * most the first 1000 bytes.  Cannot fail. */
+ * most the first 240 bytes.  Cannot fail. */
 const char *cim_langid(const char *s, size_t n, double *conf);
 #endif

@@ -24,22 +24,6 @@ cim_senti_label(double c)
 	return c >= 0.2 ? "positive" : c <= -0.2 ? "negative" : "neutral";
 }
 
-static int
-is_kind(const struct cim_toks *tt, size_t i, enum cim_lex_kind kind, double *w)
-{
-	struct cim_lex_hit h[4];
-	size_t n = cim_lex_match(tt->w, tt->nw, i, 1u << kind, h, 4), k;
-
-	for (k = 0; k < n; k++) {
-		if (h[k].end == i + 1) {
-			if (w)
-				*w = h[k].e->w;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 static void
 evidence(struct cim_buf *ev, int *nev, int max, const char *a, const char *b)
 {
@@ -63,8 +47,10 @@ cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
 {
 	struct cim_lex_hit h[16];
 	double sum = 0, before = 0, after = 0, v, bw;
-	size_t i, k, n, d, contrast = (size_t)-1;
-	int nev = 0, negp, allcaps;
+	size_t i, k, n, d, contrast = (size_t)-1, covered = 0;
+	int nev = 0, negp, allcaps, ring_neg[4];
+	double ring_boost[4];
+	const char *negw;
 	char tmp[(CIM_TOK_MAX + 1) * 8 + 1];
 
 	memset(s, 0, sizeof(*s));
@@ -76,39 +62,57 @@ cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
 			s->caps++;
 	}
 	allcaps = s->words > 0 && s->caps * 10 >= s->words * 8;
+	/* One lexicon look-up per word; the three words before are kept in
+	 * a ring for negation and boosters. */
 	for (i = 0; i < tt->nw; i++) {
 		const struct cim_lex_entry *best = NULL;
 		size_t end = 0;
 		int caps = 0;
 
-		n = cim_lex_match(tt->w, tt->nw, i, 1u << CIM_LEX_SENT |
-		    1u << CIM_LEX_CONTRAST, h, 16);
+		ring_neg[i % 4] = 0;
+		ring_boost[i % 4] = 0;
+		n = cim_lex_match(tt->w, tt->nw, i, 1u << CIM_LEX_SENT | 1u << CIM_LEX_NEG |
+		    1u << CIM_LEX_BOOST | 1u << CIM_LEX_CONTRAST, h, 16);
 		for (k = 0; k < n; k++) {
-			if (h[k].e->kind == CIM_LEX_CONTRAST) {
+			switch (h[k].e->kind) {
+			case CIM_LEX_CONTRAST:
 				contrast = i;
-				continue;
-			}
-			if (h[k].end > end) {
-				best = h[k].e;
-				end = h[k].end;
+				break;
+			case CIM_LEX_NEG:
+				if (h[k].end == i + 1)
+					ring_neg[i % 4] = 1;
+				break;
+			case CIM_LEX_BOOST:
+				if (h[k].end == i + 1)
+					ring_boost[i % 4] = h[k].e->w;
+				break;
+			default:
+				if (h[k].end > end) {
+					best = h[k].e;
+					end = h[k].end;
+				}
 			}
 		}
-		if (best == NULL)
+		/* Words inside a phrase already scored. */
+		if (best == NULL || i < covered)
 			continue;
+		covered = end;
 		v = best->w;
 		for (k = i; k < end; k++)
 			caps |= (tt->w[k]->flags & CIM_TOK_CAPS) != 0;
 		if (caps && !allcaps)
 			v += v > 0 ? CAPS_INCR : -CAPS_INCR;
-		/* Boosters and negators in the three words before, same sentence. */
-		negp = is_kind(tt, i, CIM_LEX_NEG, NULL);
-		const char *negw = NULL;
+		/* Boosters and negators in the three words before, same sentence;
+		 * a phrase that starts with a negator ("nao recomendo") has it. */
+		negp = ring_neg[i % 4];
+		negw = NULL;
 		for (d = 1; d <= 3 && d <= i; d++) {
 			if (tt->sent[i - d] != tt->sent[i])
 				break;
-			if (is_kind(tt, i - d, CIM_LEX_BOOST, &bw))
+			bw = ring_boost[(i - d) % 4];
+			if (bw != 0)
 				v += (v > 0 ? bw : -bw) * (1 - 0.05 * (double)(d - 1));
-			if (!negp && negw == NULL && is_kind(tt, i - d, CIM_LEX_NEG, NULL))
+			if (!negp && negw == NULL && ring_neg[(i - d) % 4])
 				negw = tt->w[i - d]->text;
 		}
 		if (negw != NULL)
@@ -125,7 +129,6 @@ cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
 			after += v;
 		else
 			before += v;
-		i = end - 1;
 	}
 	/* Contrast: the clause after "mas"/"but" carries the sentiment. */
 	if (contrast != (size_t)-1)

@@ -211,7 +211,7 @@ normalize(struct cim_tok *tok)
 	size_t k;
 
 	for (k = 0; k < sizeof(colloquial) / sizeof(colloquial[0]); k++) {
-		if (strcmp(tok->text, colloquial[k][0]) == 0) {
+		if (tok->text[0] == colloquial[k][0][0] && strcmp(tok->text, colloquial[k][0]) == 0) {
 			/* "tá" and "tô" need their accent to mean estar. */
 			if (strcmp(tok->text, "ta") == 0 && tok->srclen == 2)
 				continue;
