@@ -202,20 +202,39 @@ cim_cls_end(struct cim_cls *c)
 void
 cim_cls_num(struct cim_buf *out, double x)
 {
-	char tmp[32];
-	int n;
+	/* Integer formatting: snprintf("%.3f") was a tenth of the run time. */
+	long v;
+	char tmp[32], *p = tmp + sizeof(tmp);
+	int frac, neg;
 
-	if (!isfinite(x))
+	if (!isfinite(x) || fabs(x) > 1e15)
 		x = 0;
-	n = snprintf(tmp, sizeof(tmp), "%.3f", x);
-	while (n > 0 && tmp[n - 1] == '0')
-		n--;
-	if (n > 0 && tmp[n - 1] == '.')
-		n--;
-	tmp[n] = '\0';
-	if (strcmp(tmp, "-0") == 0)
-		strcpy(tmp, "0");
-	cim_buf_adds(out, tmp);
+	v = lround(x * 1000);
+	neg = v < 0;
+	if (neg)
+		v = -v;
+	frac = (int)(v % 1000);
+	v /= 1000;
+	if (frac) {
+		int digits = 3;
+
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		*--p = '-';
+	cim_buf_add(out, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 static void
@@ -230,9 +249,13 @@ void
 cim_cls_json(const struct cim_cls *c, const char *field, struct cim_buf *out)
 {
 	if (strcmp(field, "lang") == 0) {
-		cim_buf_printf(out, "\"%s\"", c->lang);
+		cim_buf_addc(out, '"');
+		cim_buf_adds(out, c->lang);
+		cim_buf_addc(out, '"');
 	} else if (strcmp(field, "intent") == 0) {
-		cim_buf_printf(out, "{\"label\":\"%s\",\"score\":", cim_intent_name[c->intent]);
+		cim_buf_adds(out, "{\"label\":\"");
+		cim_buf_adds(out, cim_intent_name[c->intent]);
+		cim_buf_adds(out, "\",\"score\":");
 		cim_cls_num(out, c->intent_score);
 		cim_buf_adds(out, ",\"evidence\":");
 		if (c->intent_w[c->intent] > 0)
@@ -243,7 +266,9 @@ cim_cls_json(const struct cim_cls *c, const char *field, struct cim_buf *out)
 			cim_buf_adds(out, "[]");
 		cim_buf_addc(out, '}');
 	} else if (strcmp(field, "urgency") == 0) {
-		cim_buf_printf(out, "{\"level\":\"%s\",\"reasons\":[", cim_urgency_name[c->urgency]);
+		cim_buf_adds(out, "{\"level\":\"");
+		cim_buf_adds(out, cim_urgency_name[c->urgency]);
+		cim_buf_adds(out, "\",\"reasons\":[");
 		cim_buf_add(out, c->ev_urg.p, c->ev_urg.len);
 		if (c->frustration && (c->urgency == CIM_URG_HIGH || c->urgency == CIM_URG_CRITICAL))
 			cim_buf_adds(out, c->ev_urg.len ? ",\"frustration\"" : "\"frustration\"");
@@ -251,12 +276,16 @@ cim_cls_json(const struct cim_cls *c, const char *field, struct cim_buf *out)
 	} else if (strcmp(field, "sentiment") == 0) {
 		cim_buf_adds(out, "{\"score\":");
 		cim_cls_num(out, c->score);
-		cim_buf_printf(out, ",\"label\":\"%s\",\"first\":", cim_senti_label(c->score));
+		cim_buf_adds(out, ",\"label\":\"");
+		cim_buf_adds(out, cim_senti_label(c->score));
+		cim_buf_adds(out, "\",\"first\":");
 		if (c->nmsg) cim_cls_num(out, c->first); else cim_buf_adds(out, "null");
 		cim_buf_adds(out, ",\"last\":");
 		if (c->nmsg) cim_cls_num(out, c->last); else cim_buf_adds(out, "null");
-		cim_buf_printf(out, ",\"trend\":\"%s\",\"frustration\":%s,\"evidence\":",
-		    c->trend, c->frustration ? "true" : "false");
+		cim_buf_adds(out, ",\"trend\":\"");
+		cim_buf_adds(out, c->trend);
+		cim_buf_adds(out, c->frustration ? "\",\"frustration\":true,\"evidence\":" :
+		    "\",\"frustration\":false,\"evidence\":");
 		list(out, &c->ev_sent);
 		cim_buf_addc(out, '}');
 	} else if (strcmp(field, "churn_risk") == 0) {

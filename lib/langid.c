@@ -211,24 +211,31 @@ cim_langid(const char *s, size_t n, double *conf)
 			if (cp[j] < 0x80) wb[wn++] = (char)cp[j];
 			else { wb[wn++] = (char)(0xC0 | cp[j] >> 6); wb[wn++] = (char)(0x80 | (cp[j] & 0x3F)); }
 		}
-		for (l = 0; l < NLANG; l++) {
-			struct cim_smap_ent *e = cim_smap_get(&wmap[l], wb, wn);
+		{
 			unsigned buf[64];
-			double ts = 0;
-			size_t m;
+			uint32_t th[64];
+			size_t m, nt = 0;
 
-			if (e != NULL) {
-				score[l] += wlog[l][e->val - 1];
-				known[l]++;
-			} else {
-				score[l] += UNK_WORD;
-			}
+			/* Each trigram hashed once, looked up in the three profiles. */
 			buf[0] = ' ';
 			memcpy(buf + 1, cp, k * sizeof(*cp));
 			buf[k + 1] = ' ';
 			for (m = 0; m + 3 <= k + 2; m++)
-				ts += tri[l][tri_hash(buf + m)];
-			score[l] += 0.5 * ts;
+				th[nt++] = tri_hash(buf + m);
+			for (l = 0; l < NLANG; l++) {
+				struct cim_smap_ent *e = cim_smap_get(&wmap[l], wb, wn);
+				double ts = 0;
+
+				if (e != NULL) {
+					score[l] += wlog[l][e->val - 1];
+					known[l]++;
+				} else {
+					score[l] += UNK_WORD;
+				}
+				for (m = 0; m < nt; m++)
+					ts += tri[l][th[m]];
+				score[l] += 0.5 * ts;
+			}
 		}
 	}
 	if (conf)

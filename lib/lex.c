@@ -295,7 +295,8 @@ struct pattern {
 static struct pattern *pats;
 /* First word -> head + 1 of a chain of postings (an entry can be posted
  * under several words: one node per word). */
-static struct cim_smap exact, prefix;
+static struct cim_smap exact;
+static int prefix_head[26 * 26 * 26];	/* stems by their first three letters, head + 1 */
 static struct posting { int entry, next; } *post_t;
 static size_t npost, postcap;
 static int inited;
@@ -346,6 +347,32 @@ compile(const char *src, struct pattern *p)
 		cim_die(1, "built-in pattern empty: %s", src);
 }
 
+/* The prefix table slot of three folded letters, or -1. */
+static int
+pfx_slot(const char *s)
+{
+	int k, v = 0;
+
+	for (k = 0; k < PFX; k++) {
+		if (s[k] < 'a' || s[k] > 'z')
+			return -1;
+		v = v * 26 + (s[k] - 'a');
+	}
+	return v;
+}
+
+static void
+post_node(int entry, int next)
+{
+	if (npost == postcap) {
+		postcap = postcap ? postcap * 2 : 1024;
+		post_t = cim_xrealloc(post_t, postcap * sizeof(*post_t));
+	}
+	post_t[npost].entry = entry;
+	post_t[npost].next = next;
+	npost++;
+}
+
 static void
 post(struct cim_smap *m, const char *key, size_t n, int entry)
 {
@@ -385,8 +412,14 @@ cim_lex_init(void)
 				for (int k2 = 0; k2 < k; k2++)
 					dup |= pats[i].w[0].alt[k2].prefix &&
 					    memcmp(pats[i].w[0].alt[k2].s, a->s, PFX) == 0;
-				if (!dup)
-					post(&prefix, a->s, PFX, (int)i);
+				if (!dup) {
+					int sl = pfx_slot(a->s);
+
+					if (sl < 0)
+						cim_die(1, "built-in stem not in a-z: %s", table[i].pat);
+					post_node((int)i, prefix_head[sl] - 1);
+					prefix_head[sl] = (int)npost;
+				}
 			} else {
 				post(&exact, a->s, a->n, (int)i);
 			}
@@ -459,8 +492,11 @@ cim_lex_match(const struct cim_tok *const *w, size_t nw, size_t i,
 		return 0;
 	if (exact.n && (e = cim_smap_get(&exact, w[i]->text, w[i]->len)) != NULL)
 		nh = collect((int)e->val - 1, w, nw, i, mask, hits, nh, max);
-	if (w[i]->len >= PFX && prefix.n &&
-	    (e = cim_smap_get(&prefix, w[i]->text, PFX)) != NULL)
-		nh = collect((int)e->val - 1, w, nw, i, mask, hits, nh, max);
+	if (w[i]->len >= PFX) {
+		int sl = pfx_slot(w[i]->text);
+
+		if (sl >= 0 && prefix_head[sl] > 0)
+			nh = collect(prefix_head[sl] - 1, w, nw, i, mask, hits, nh, max);
+	}
 	return nh;
 }
