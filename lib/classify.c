@@ -5,9 +5,11 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "classify.h"
+#include "err.h"
 #include "langid.h"
 #include "lex.h"
 
@@ -71,7 +73,6 @@ add_ev(struct cim_buf *ev, int *n, const char *prefix, const struct cim_toks *tt
 void
 cim_cls_add(struct cim_cls *c, const char *s, size_t n)
 {
-	struct cim_lex_hit h[16];
 	struct cim_senti st;
 	size_t i, k, nh;
 	/* The first message usually says what the customer wants. */
@@ -85,46 +86,63 @@ cim_cls_add(struct cim_cls *c, const char *s, size_t n)
 	size_t cover[3][16] = { { 0 } };	/* per kind and class: matched up to */
 
 	cim_toks_run(&c->tt, s, n);
+	/* One look-up per word serves the cues and the sentiment. */
+	if (c->ocap < c->tt.nw + 1) {
+		c->ocap = c->tt.nw + 1;
+		c->hoff = cim_xrealloc(c->hoff, c->ocap * sizeof(*c->hoff));
+	}
+	for (i = 0, nh = 0; i < c->tt.nw; i++) {
+		if (c->hcap < nh + 16) {
+			c->hcap = (nh + 16) * 2;
+			c->hits = cim_xrealloc(c->hits, c->hcap * sizeof(*c->hits));
+		}
+		c->hoff[i] = nh;
+		nh += cim_lex_match(c->tt.w, c->tt.nw, i, ~0u, c->hits + nh, 16);
+	}
+	c->hoff[c->tt.nw] = nh;
 	for (i = 0; i < c->tt.nw; i++) {
-		nh = cim_lex_match(c->tt.w, c->tt.nw, i, 1u << CIM_LEX_INTENT |
-		    1u << CIM_LEX_URGENCY | 1u << CIM_LEX_CHURN, h, 16);
-		for (k = 0; k < nh; k++) {
-			const struct cim_lex_entry *e = h[k].e;
+		for (k = c->hoff[i]; k < c->hoff[i + 1]; k++) {
+			const struct cim_lex_hit *hk = &c->hits[k];
+			const struct cim_lex_entry *e = hk->e;
+
+			if (e->kind != CIM_LEX_INTENT && e->kind != CIM_LEX_URGENCY &&
+			    e->kind != CIM_LEX_CHURN)
+				continue;
 
 			/* "chegou" inside "nao chegou" already counted. */
 			if (i < cover[e->kind][e->cls] && e->kind != CIM_LEX_URGENCY)
 				continue;
-			if (h[k].end > cover[e->kind][e->cls])
-				cover[e->kind][e->cls] = h[k].end;
+			if (hk->end > cover[e->kind][e->cls])
+				cover[e->kind][e->cls] = hk->end;
 			switch (e->kind) {
 			case CIM_LEX_INTENT:
 				c->intent_w[e->cls] += e->w * mw;
 				add_ev(&c->ev_intent[e->cls], &c->n_ev_intent[e->cls], NULL,
-				    &c->tt, i, h[k].end);
+				    &c->tt, i, hk->end);
 				break;
 			case CIM_LEX_URGENCY:
 				c->urg_seen[e->cls]++;
 				add_ev(&c->ev_urg, &c->n_ev_urg, cim_urg_name[e->cls], &c->tt,
-				    i, h[k].end);
+				    i, hk->end);
 				break;
 			case CIM_LEX_CHURN:
 				if (e->w > c->churn_w[e->cls])
 					c->churn_w[e->cls] = e->w;
 				add_ev(&c->ev_churn, &c->n_ev_churn, cim_churn_name[e->cls],
-				    &c->tt, i, h[k].end);
+				    &c->tt, i, hk->end);
 				break;
 			}
 		}
 	}
 	if (c->n_ev_sent < 8) {
 		/* Evidence of every message, up to eight strings in all. */
-		cim_senti_score(&c->tt, &st, &c->ev_sent, 8 - c->n_ev_sent);
+		cim_senti_score_hits(&c->tt, c->hits, c->hoff, &st, &c->ev_sent, 8 - c->n_ev_sent);
 		c->n_ev_sent = 0;
 		for (i = 0; i < c->ev_sent.len; i++)
 			c->n_ev_sent += c->ev_sent.p[i] == '"';
 		c->n_ev_sent /= 2;
 	} else {
-		cim_senti_score(&c->tt, &st, NULL, 0);
+		cim_senti_score_hits(&c->tt, c->hits, c->hoff, &st, NULL, 0);
 	}
 	if (c->nmsg < CIM_CLS_MAXMSG)
 		c->comp[c->nmsg] = st.compound;
@@ -303,6 +321,8 @@ cim_cls_free(struct cim_cls *c)
 	int k;
 
 	cim_toks_free(&c->tt);
+	free(c->hits);
+	free(c->hoff);
 	cim_buf_free(&c->text);
 	for (k = 0; k < 16; k++)
 		cim_buf_free(&c->ev_intent[k]);

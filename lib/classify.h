@@ -13,6 +13,8 @@
 #include "senti.h"
 #include "tok.h"
 
+struct cim_lex_hit;
+
 #define CIM_CLS_MAXMSG 64	/* messages summarized for trend (more are scored, not kept) */
 
 enum cim_urgency { CIM_URG_LOW, CIM_URG_NORMAL, CIM_URG_HIGH, CIM_URG_CRITICAL };
@@ -20,6 +22,8 @@ extern const char *const cim_urgency_name[4];
 
 struct cim_cls {
 	struct cim_toks	 tt;
+	struct cim_lex_hit *hits;	/* every word's lexicon hits, all kinds */
+	size_t		*hoff, hcap, ocap;
 	struct cim_buf	 text;		/* customer text for language id */
 	int		 nmsg;
 	double		 comp[CIM_CLS_MAXMSG];

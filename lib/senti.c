@@ -5,8 +5,10 @@
  * '?' +0.18 each up to three when more than one, alpha 15.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "lex.h"
 #include "senti.h"
 
@@ -45,9 +47,25 @@ void
 cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
     struct cim_buf *ev, int max)
 {
-	struct cim_lex_hit h[16];
+	struct cim_lex_hit *hits = cim_xmalloc((tt->nw * 16 + 1) * sizeof(*hits));
+	size_t *off = cim_xmalloc((tt->nw + 1) * sizeof(*off)), i, n = 0;
+
+	for (i = 0; i < tt->nw; i++) {
+		off[i] = n;
+		n += cim_lex_match(tt->w, tt->nw, i, ~0u, hits + n, 16);
+	}
+	off[tt->nw] = n;
+	cim_senti_score_hits(tt, hits, off, s, ev, max);
+	free(hits);
+	free(off);
+}
+
+void
+cim_senti_score_hits(const struct cim_toks *tt, const struct cim_lex_hit *h,
+    const size_t *off, struct cim_senti *s, struct cim_buf *ev, int max)
+{
 	double sum = 0, before = 0, after = 0, v, bw;
-	size_t i, k, n, d, contrast = (size_t)-1, covered = 0;
+	size_t i, k, d, contrast = (size_t)-1, covered = 0;
 	int nev = 0, negp, allcaps, ring_neg[4];
 	double ring_boost[4];
 	const char *negw;
@@ -71,9 +89,7 @@ cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
 
 		ring_neg[i % 4] = 0;
 		ring_boost[i % 4] = 0;
-		n = cim_lex_match(tt->w, tt->nw, i, 1u << CIM_LEX_SENT | 1u << CIM_LEX_NEG |
-		    1u << CIM_LEX_BOOST | 1u << CIM_LEX_CONTRAST, h, 16);
-		for (k = 0; k < n; k++) {
+		for (k = off[i]; k < off[i + 1]; k++) {
 			switch (h[k].e->kind) {
 			case CIM_LEX_CONTRAST:
 				contrast = i;
@@ -86,11 +102,14 @@ cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
 				if (h[k].end == i + 1)
 					ring_boost[i % 4] = h[k].e->w;
 				break;
-			default:
+			case CIM_LEX_SENT:
 				if (h[k].end > end) {
 					best = h[k].e;
 					end = h[k].end;
 				}
+				break;
+			default:
+				break;
 			}
 		}
 		/* Words inside a phrase already scored. */

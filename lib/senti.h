@@ -26,6 +26,11 @@ struct cim_senti {
  */
 void cim_senti_score(const struct cim_toks *tt, struct cim_senti *s,
     struct cim_buf *ev, int max);
+/* The same from the lexicon hits of every kind already found for each
+ * word: hits[off[i]..off[i+1]) are word i's (lex.h). */
+struct cim_lex_hit;
+void cim_senti_score_hits(const struct cim_toks *tt, const struct cim_lex_hit *hits,
+    const size_t *off, struct cim_senti *s, struct cim_buf *ev, int max);
 /* "negative", "neutral" or "positive" for a compound score. */
 const char *cim_senti_label(double compound);
 #endif
