@@ -123,7 +123,10 @@ static void
 add_message(const char *s, size_t n, void *arg)
 {
 	(void)arg;
-	cim_cls_add(&cls, s, n);
+	if (!opt.train_jq)
+		cim_cls_add(&cls, s, n);
+	if (opt.nmodels == 0)
+		return;		/* the joined text is only for models */
 	if (text.len)
 		cim_buf_addc(&text, '\n');
 	cim_buf_add(&text, s, n);

@@ -24,7 +24,5 @@ struct cim_msgtext {
  */
 int cim_msgtext_each(struct cim_msgtext *mt, const struct cim_rec *r,
     void (*fn)(const char *, size_t, void *), void *arg);
-/* Appends the JSON string literal s[0..n) (with its quotes) decoded. */
-void cim_json_unquote(const char *s, size_t n, struct cim_buf *out);
 void cim_msgtext_free(struct cim_msgtext *mt);
 #endif
