@@ -211,7 +211,8 @@ normalize(struct cim_tok *tok)
 	size_t k;
 
 	for (k = 0; k < sizeof(colloquial) / sizeof(colloquial[0]); k++) {
-		if (tok->text[0] == colloquial[k][0][0] && strcmp(tok->text, colloquial[k][0]) == 0) {
+		if (tok->text[0] == colloquial[k][0][0] && tok->text[1] == colloquial[k][0][1] &&
+		    strcmp(tok->text, colloquial[k][0]) == 0) {
 			/* "tá" and "tô" need their accent to mean estar. */
 			if (strcmp(tok->text, "ta") == 0 && tok->srclen == 2)
 				continue;
@@ -239,6 +240,24 @@ read_word(struct cim_tokenizer *t, struct cim_tok *tok)
 	int up, c;
 
 	while (t->i < t->n) {
+		unsigned char b = (unsigned char)t->s[t->i];
+
+		/* ASCII letters and digits, most of the text, without decoding. */
+		if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+			nletter++;
+			nupper += b <= 'Z';
+			if (tok->len < CIM_TOK_MAX)
+				tok->text[tok->len++] = (char)(b | 0x20);
+			t->i++;
+			continue;
+		}
+		if (b >= '0' && b <= '9') {
+			ndigit++;
+			if (tok->len < CIM_TOK_MAX)
+				tok->text[tok->len++] = (char)b;
+			t->i++;
+			continue;
+		}
 		len = cim_tok_decode(t->s + t->i, t->n - t->i, &cp);
 		if (len == 0)
 			break;
