@@ -1,0 +1,66 @@
+/*
+ * ftmodel.h: a trainable text classifier in the fastText tradition
+ * (Joulin et al. 2016): hashed word unigrams and bigrams and character
+ * n-grams of words, averaged into a dense hidden vector, softmax over the
+ * labels, trained by SGD with a linearly decaying rate; deterministic for
+ * a seed.  The model file is versioned, checksummed (CRC-32) and written
+ * little-endian byte by byte, so it reads the same on any machine.
+ * Not for: the built-in rules (classify.h).
+ */
+#ifndef CIM_FTMODEL_H
+#define CIM_FTMODEL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "tok.h"
+
+#define CIM_FT_VERSION 1
+
+struct cim_ft_opts {
+	int		 epochs;	/* default 20 */
+	int		 dim;		/* hidden size, default 50 */
+	uint32_t	 buckets;	/* hash buckets, default 2000000 */
+	int		 minn, maxn;	/* character n-grams, default 3..5 (0: none) */
+	int		 wordng;	/* word n-grams, default 2 */
+	double		 lr;		/* default 0.5 */
+	uint64_t	 seed;		/* default 1 */
+};
+
+struct cim_ft;
+
+/* The features of s[0..n), tokenized into tt: bucket ids written to *f
+ * (grown as needed, *cap its size); returns their count.  When uni is not
+ * NULL, (*uni)[i] is set for each token i of tt to the index in *f of its
+ * unigram feature, or (size_t)-1 (grown as needed, *ucap its size). */
+size_t cim_ft_features(const struct cim_ft_opts *o, struct cim_toks *tt,
+    const char *s, size_t n, uint32_t **f, size_t *cap, size_t **uni, size_t *ucap);
+
+/* Trains on n examples: feats[off[i]..off[i+1]) are example i's features,
+ * y[i] its label in 0..nlabels-1.  labels are copied.  Cannot fail. */
+struct cim_ft *cim_ft_train(const struct cim_ft_opts *o, const uint32_t *feats,
+    const size_t *off, const int *y, size_t n, char *const *labels, int nlabels);
+
+/* Writes the model to path: 0, or -1 with errno set. */
+int cim_ft_save(const struct cim_ft *m, const char *path);
+/* Reads a model: NULL with the reason in why (a foreign, corrupt,
+ * truncated or newer-version file). */
+struct cim_ft *cim_ft_load(const char *path, struct cim_buf *why);
+/* The same from memory (for tests). */
+struct cim_ft *cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why);
+/* Serializes the model to out (what cim_ft_save writes). */
+void cim_ft_serialize(const struct cim_ft *m, struct cim_buf *out);
+
+const struct cim_ft_opts *cim_ft_opts(const struct cim_ft *m);
+int cim_ft_nlabels(const struct cim_ft *m);
+const char *cim_ft_label(const struct cim_ft *m, int k);
+
+/*
+ * Predicts the label of a text from its features: returns the label
+ * index and sets *prob to its probability.  When contrib is not NULL, it
+ * gets (nf entries) each feature's contribution to the winning label.
+ */
+int cim_ft_predict(const struct cim_ft *m, const uint32_t *f, size_t nf,
+    double *prob, double *contrib);
+void cim_ft_free(struct cim_ft *m);
+#endif
