@@ -2,6 +2,7 @@
  * buf.c: growable byte buffer (see buf.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -71,9 +72,27 @@ cim_buf_json_str(struct cim_buf *b, const char *s, size_t n)
 	cim_buf_grow(b, n + 2);
 	cim_buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		const char *esc = NULL;
 
+		/* Eight bytes at a time while none needs escaping: no control
+		 * character, '"' or '\\' (bytes >= 0x80 are copied as they are). */
+		while (n - i >= 8) {
+			uint64_t x, q, bs, t;
+
+			memcpy(&x, s + i, 8);
+			q = x ^ 0x2222222222222222ULL;
+			bs = x ^ 0x5c5c5c5c5c5c5c5cULL;
+			t = ((x - 0x2020202020202020ULL) & ~x) |
+			    ((q - 0x0101010101010101ULL) & ~q) |
+			    ((bs - 0x0101010101010101ULL) & ~bs);
+			if (t & 0x8080808080808080ULL)
+				break;	/* maybe one here: the byte loop decides */
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		cim_buf_add(b, s + run, i - run);
