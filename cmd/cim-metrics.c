@@ -1583,22 +1583,27 @@ static void
 read_costs(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char line[512];
+	char *line = NULL;	/* any length: a fixed buffer read the end of
+				 * a long line as a line of its own */
+	size_t linecap = 0;
 	long ln = 0;
 
 	if (f == NULL)
 		cim_die(2, "--costs: %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
+	while (getline(&line, &linecap, f) > 0) {
 		char ch[64], who[16];
 		double pc, pm;
 		struct cost *c;
+		int end = 0;	/* %n: what follows the last number must be nothing */
 
 		ln++;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#' || (ln == 1 && strncmp(line, "channel,", 8) == 0))
 			continue;
-		if (sscanf(line, "%63[^,],%15[^,],%lf,%lf", ch, who, &pc, &pm) != 4 ||
-		    (strcmp(who, "human") && strcmp(who, "bot")) || pc < 0 || pm < 0 ||
+		if (sscanf(line, "%63[^,],%15[^,],%lf,%lf%n", ch, who, &pc, &pm, &end) != 4 ||
+		    line[end] != '\0' ||
+		    (strcmp(who, "human") && strcmp(who, "bot")) ||
+		    !(pc >= 0 && pc < HUGE_VAL) || !(pm >= 0 && pm < HUGE_VAL) ||	/* nan, inf */
 		    (strcmp(ch, "*") && channel_index(ch, strlen(ch)) == NCHAN - 1 && strcmp(ch, "other")))
 			cim_die(2, "--costs: %s:%ld: expected channel,human|bot,per_conversation,per_minute",
 			    path, ln);
@@ -1610,6 +1615,7 @@ read_costs(const char *path)
 		c->per_min = pm;
 		cim_buf_printf(&opt.config, " cost=%s/%s/%.10g/%.10g", ch, who, pc, pm);
 	}
+	free(line);
 	fclose(f);
 }
 
