@@ -468,9 +468,15 @@ cost_for(const char *ch, size_t n, int human)
 static int64_t
 price(const struct cost *c, int64_t ms)
 {
+	double micro;
+
 	if (c == NULL)
 		return 0;
-	return llround((c->per_conv + c->per_min * (double)ms / 60000.0) * 1e6);
+	/* Sums are int64 micro-units: a price past 1e12 (a million per
+	 * conversation, say a per-minute cost over a span of centuries) is
+	 * clamped there, or llround overflowed into negative totals. */
+	micro = (c->per_conv + c->per_min * (double)ms / 60000.0) * 1e6;
+	return llround(micro > 1e12 ? 1e12 : micro < 0 ? 0 : micro);
 }
 
 static const char *const channels[] = { "whatsapp", "chat", "email", "phone",
@@ -1603,7 +1609,7 @@ read_costs(const char *path)
 		if (sscanf(line, "%63[^,],%15[^,],%lf,%lf%n", ch, who, &pc, &pm, &end) != 4 ||
 		    line[end] != '\0' ||
 		    (strcmp(who, "human") && strcmp(who, "bot")) ||
-		    !(pc >= 0 && pc < HUGE_VAL) || !(pm >= 0 && pm < HUGE_VAL) ||	/* nan, inf */
+		    !(pc >= 0 && pc <= 1e6) || !(pm >= 0 && pm <= 1e6) ||	/* nan, inf, huge: see price() */
 		    (strcmp(ch, "*") && channel_index(ch, strlen(ch)) == NCHAN - 1 && strcmp(ch, "other")))
 			cim_die(2, "--costs: %s:%ld: expected channel,human|bot,per_conversation,per_minute",
 			    path, ln);
