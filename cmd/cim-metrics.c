@@ -912,6 +912,13 @@ num(struct cim_buf *b, double v, int prec)
 	if (v == 0)
 		v = 0;	/* no "-0" */
 	n = snprintf(t, sizeof(t), "%.*f", prec, v);
+	if (n < 0 || (size_t)n >= sizeof(t)) {
+		/* Past 1e60 "%f" does not fit t, and the trimming below read
+		 * beyond it; no metric gets there today (inputs are range-checked,
+		 * costs clamped), so print such a value plainly. */
+		cim_buf_printf(b, "%.17g", v);
+		return;
+	}
 	if (strchr(t, '.')) {
 		while (n > 0 && t[n - 1] == '0')
 			n--;
