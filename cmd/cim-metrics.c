@@ -468,9 +468,15 @@ cost_for(const char *ch, size_t n, int human)
 static int64_t
 price(const struct cost *c, int64_t ms)
 {
+	double micro;
+
 	if (c == NULL)
 		return 0;
-	return llround((c->per_conv + c->per_min * (double)ms / 60000.0) * 1e6);
+	/* Sums are int64 micro-units: a price past 1e12 (a million per
+	 * conversation, say a per-minute cost over a span of centuries) is
+	 * clamped there, or llround overflowed into negative totals. */
+	micro = (c->per_conv + c->per_min * (double)ms / 60000.0) * 1e6;
+	return llround(micro > 1e12 ? 1e12 : micro < 0 ? 0 : micro);
 }
 
 static const char *const channels[] = { "whatsapp", "chat", "email", "phone",
@@ -906,6 +912,13 @@ num(struct cim_buf *b, double v, int prec)
 	if (v == 0)
 		v = 0;	/* no "-0" */
 	n = snprintf(t, sizeof(t), "%.*f", prec, v);
+	if (n < 0 || (size_t)n >= sizeof(t)) {
+		/* Past 1e60 "%f" does not fit t, and the trimming below read
+		 * beyond it; no metric gets there today (inputs are range-checked,
+		 * costs clamped), so print such a value plainly. */
+		cim_buf_printf(b, "%.17g", v);
+		return;
+	}
 	if (strchr(t, '.')) {
 		while (n > 0 && t[n - 1] == '0')
 			n--;
@@ -1583,22 +1596,27 @@ static void
 read_costs(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char line[512];
+	char *line = NULL;	/* any length: a fixed buffer read the end of
+				 * a long line as a line of its own */
+	size_t linecap = 0;
 	long ln = 0;
 
 	if (f == NULL)
 		cim_die(2, "--costs: %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
+	while (getline(&line, &linecap, f) > 0) {
 		char ch[64], who[16];
 		double pc, pm;
 		struct cost *c;
+		int end = 0;	/* %n: what follows the last number must be nothing */
 
 		ln++;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#' || (ln == 1 && strncmp(line, "channel,", 8) == 0))
 			continue;
-		if (sscanf(line, "%63[^,],%15[^,],%lf,%lf", ch, who, &pc, &pm) != 4 ||
-		    (strcmp(who, "human") && strcmp(who, "bot")) || pc < 0 || pm < 0 ||
+		if (sscanf(line, "%63[^,],%15[^,],%lf,%lf%n", ch, who, &pc, &pm, &end) != 4 ||
+		    line[end] != '\0' ||
+		    (strcmp(who, "human") && strcmp(who, "bot")) ||
+		    !(pc >= 0 && pc <= 1e6) || !(pm >= 0 && pm <= 1e6) ||	/* nan, inf, huge: see price() */
 		    (strcmp(ch, "*") && channel_index(ch, strlen(ch)) == NCHAN - 1 && strcmp(ch, "other")))
 			cim_die(2, "--costs: %s:%ld: expected channel,human|bot,per_conversation,per_minute",
 			    path, ln);
@@ -1610,6 +1628,7 @@ read_costs(const char *path)
 		c->per_min = pm;
 		cim_buf_printf(&opt.config, " cost=%s/%s/%.10g/%.10g", ch, who, pc, pm);
 	}
+	free(line);
 	fclose(f);
 }
 

@@ -105,7 +105,9 @@ int
 cim_bh_holidays(struct cim_bh *bh, const char *path, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "r");
-	char line[256];
+	char *line = NULL;	/* any length: a fixed buffer split a long
+				 * commented line into a bogus next line */
+	size_t linecap = 0;
 	long ln = 0;
 	size_t cap = 0;
 
@@ -113,7 +115,7 @@ cim_bh_holidays(struct cim_bh *bh, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof(line), f)) {
+	while (getline(&line, &linecap, f) > 0) {
 		char *h = strchr(line, '#'), *s = line;
 		int y, m, d, k;
 
@@ -129,6 +131,7 @@ cim_bh_holidays(struct cim_bh *bh, const char *path, char *err, size_t errlen)
 		    d < 1 || d > cim_time_days_in_month(y, m) ||
 		    strspn(s + 10, " \t\r\n") != strlen(s + 10)) {
 			snprintf(err, errlen, "line %ld: not a date YYYY-MM-DD", ln);
+			free(line);
 			fclose(f);
 			return -1;
 		}
@@ -138,6 +141,7 @@ cim_bh_holidays(struct cim_bh *bh, const char *path, char *err, size_t errlen)
 		}
 		bh->holiday[bh->nholiday++] = cim_time_days_from_civil(y, m, d);
 	}
+	free(line);
 	fclose(f);
 	if (bh->nholiday > 0)
 		qsort(bh->holiday, bh->nholiday, sizeof(*bh->holiday), cmp64);

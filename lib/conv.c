@@ -266,9 +266,15 @@ inner(const struct cim_buf *b, size_t *n)
 static void
 printable(struct cim_buf *why, const char *s, size_t n)
 {
+	size_t cut = n > 60 ? 60 : n;
+
+	/* Cut at a character boundary: half a UTF-8 sequence in a reason
+	 * made the --rejects line invalid UTF-8 (fault-ingest-utf8). */
+	while (cut < n && cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
 	cim_buf_addc(why, '\'');
-	cim_buf_add(why, s, n > 60 ? 60 : n);
-	if (n > 60)
+	cim_buf_add(why, s, cut);
+	if (cut < n)
 		cim_buf_adds(why, "...");
 	cim_buf_addc(why, '\'');
 }

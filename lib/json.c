@@ -425,14 +425,27 @@ cim_json_key_is(const char *k, size_t kn, int kesc, const char *name)
 static int
 same_key(const struct cim_jmember *a, const struct cim_jmember *b)
 {
-	char ta[256], tb[256];
+	char sa[256], sb[256], *ta = sa, *tb = sb;
 	size_t na, nb;
+	int same;
 
 	if (!a->kesc && !b->kesc)
 		return a->klen == b->klen && memcmp(a->key, b->key, a->klen) == 0;
-	na = decode_key(a->key, a->klen, ta, sizeof(ta));
-	nb = decode_key(b->key, b->klen, tb, sizeof(tb));
-	return na != (size_t)-1 && na == nb && memcmp(ta, tb, na) == 0;
+	/* A decoded key is never longer than its text (plus the 4 bytes
+	 * decode_key keeps free); keys that do not fit the stack buffers go
+	 * to the heap, or two long escaped duplicates went unnoticed. */
+	if (a->klen + 5 > sizeof(sa))
+		ta = cim_xmalloc(a->klen + 5);
+	if (b->klen + 5 > sizeof(sb))
+		tb = cim_xmalloc(b->klen + 5);
+	na = decode_key(a->key, a->klen, ta, a->klen + 5 > sizeof(sa) ? a->klen + 5 : sizeof(sa));
+	nb = decode_key(b->key, b->klen, tb, b->klen + 5 > sizeof(sb) ? b->klen + 5 : sizeof(sb));
+	same = na != (size_t)-1 && na == nb && memcmp(ta, tb, na) == 0;
+	if (ta != sa)
+		free(ta);
+	if (tb != sb)
+		free(tb);
+	return same;
 }
 
 /*

@@ -316,6 +316,14 @@ country_e164(const struct country *c, const char *d, size_t n,
 	 */
 	if (c->trunk0 && n > 0 && d[0] == '0')
 		d++, n--;
+	/*
+	 * One trunk 0 at most: past it, an NSN of these countries never
+	 * starts with 0.  "+91 0010..." gave +91010..., which did not
+	 * normalize again (tests/fuzz/phone/crash-1f5a5d7d...).  Brazil's
+	 * carrier forms are br_nsn's to judge.
+	 */
+	if (c->trunk0 && c->rule != RULE_BR && n > 0 && d[0] == '0')
+		return -1;
 	if (n >= sizeof nsn)
 		return -1;
 	switch (c->rule) {

@@ -133,11 +133,25 @@ static void
 vreject(int fileno, const char *file, long line, const char *text, size_t n,
     const char *fmt, va_list ap)
 {
-	struct cim_buf reason = { 0 }, b = { 0 };
-	char tmp[512];
+	struct cim_buf reason = { 0 }, b = { 0 }, raw = { 0 };
+	va_list ap2;
+	int len;
 
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);	/* reasons are short */
-	cim_buf_adds(&reason, tmp);
+	/* No fixed buffer: a reason may quote input (a bad value), and one cut
+	 * at a fixed size could end inside a UTF-8 sequence. */
+	va_copy(ap2, ap);
+	len = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	cim_buf_grow(&raw, len > 0 ? (size_t)len + 1 : 1);
+	vsnprintf(raw.p, raw.cap, fmt, ap);
+	raw.len = len > 0 ? (size_t)len : 0;
+	/* A reason quoting invalid input must not make the rejects file
+	 * invalid UTF-8: repair it as the text is. */
+	if (cim_utf8_valid(raw.p, raw.len) == raw.len)
+		cim_buf_add(&reason, raw.p, raw.len);
+	else
+		cim_utf8_repair(raw.p, raw.len, &reason);
+	cim_buf_free(&raw);
 	cim_buf_str(&reason);
 
 	cim_run.rejected++;
