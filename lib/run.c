@@ -65,7 +65,7 @@ cim_run_option(int c, const char *arg)
 	case CIM_OPT_REJECTS:
 		if (cim_run.rejects != NULL)
 			cim_usage("--rejects given twice");
-		if ((cim_run.rejects = cim_out_create(arg, 0666)) == NULL)
+		if ((cim_run.rejects = cim_out_create(arg, 0600)) == NULL)	/* raw customer text */
 			cim_die(CIM_EXIT_USAGE, "%s: %s", arg, strerror(errno));
 		return 1;
 	case CIM_OPT_STRICT:
