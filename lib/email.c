@@ -9,31 +9,12 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "email.h"
 
 #define LOCAL_MAX 64	/* RFC 5321 4.5.3.1.1 */
 #define DOMAIN_MAX 253	/* RFC 1035, without the root dot */
 #define LABEL_MAX 63
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Case-insensitive: does s[0..n) start with the lower-case ASCII p? */
-static int
-has_prefix(const char *s, size_t n, const char *p)
-{
-	size_t i, m = strlen(p);
-
-	if (n < m)
-		return 0;
-	for (i = 0; i < m; i++)
-		if (lower((unsigned char)s[i]) != p[i])
-			return 0;
-	return 1;
-}
 
 static int
 is_ldh(int c)
@@ -192,7 +173,7 @@ cim_email_norm(const char *s, size_t n, char *out, size_t outlen)
 		n--;
 		trim(u, &i, &n);
 	}
-	if (has_prefix(s + i, n - i, "mailto:")) {
+	if (cim_ascii_has_prefix(s + i, n - i, "mailto:")) {
 		i += 7;
 		/*
 		 * RFC 6068 header fields follow "?"; Slack exports write
@@ -213,7 +194,7 @@ cim_email_norm(const char *s, size_t n, char *out, size_t outlen)
 		return fail(out, outlen);
 	memcpy(out, s + i, at_i - i + 1);	/* local part and "@" as is */
 	for (k = at_i + 1; k < n; k++)
-		out[k - i] = (char)lower(u[k]);
+		out[k - i] = (char)cim_ascii_lower(u[k]);
 	out[n - i] = '\0';
 	return 0;
 }
@@ -256,7 +237,7 @@ cim_email_key(const char *norm, char *out, size_t outlen)
 		return fail(out, outlen);
 	/* The domain first, lower-cased, at the end of out for comparing. */
 	for (i = 0; domain[i] != '\0'; i++)
-		out[local_n + 1 + i] = (char)lower((unsigned char)domain[i]);
+		out[local_n + 1 + i] = (char)cim_ascii_lower((unsigned char)domain[i]);
 	out[local_n + 1 + i] = '\0';
 	domain = out + local_n + 1;
 	/* Google treats googlemail.com (its name in DE and UK) as gmail.com. */
@@ -273,7 +254,7 @@ cim_email_key(const char *norm, char *out, size_t outlen)
 	for (i = j = 0; i < local_n; i++) {
 		if (gmail && norm[i] == '.')
 			continue;
-		out[j++] = (char)lower((unsigned char)norm[i]);
+		out[j++] = (char)cim_ascii_lower((unsigned char)norm[i]);
 	}
 	out[j] = '@';
 	memmove(out + j + 1, domain, strlen(domain) + 1);

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "phone.h"
 
 #define DIGITS_MAX 20	/* "011" + 15 digits + slack; more is invalid */
@@ -98,31 +99,11 @@ struct digits {
 };
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Case-insensitive: does s[0..n) start with the lower-case ASCII p? */
-static int
-has_prefix(const char *s, size_t n, const char *p)
-{
-	size_t i, m = strlen(p);
-
-	if (n < m)
-		return 0;
-	for (i = 0; i < m; i++)
-		if (lower((unsigned char)s[i]) != p[i])
-			return 0;
-	return 1;
-}
-
-static int
 has_suffix(const char *s, size_t n, const char *p)
 {
 	size_t m = strlen(p);
 
-	return n >= m && has_prefix(s + n - m, m, p);
+	return n >= m && cim_ascii_has_prefix(s + n - m, m, p);
 }
 
 /*
@@ -166,7 +147,7 @@ strip(const char *s, size_t n, struct digits *dg)
 		i++;
 	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (has_prefix(s + i, n - i, "tel:"))	/* RFC 3966 URI */
+	if (cim_ascii_has_prefix(s + i, n - i, "tel:"))	/* RFC 3966 URI */
 		i += 4;
 	if (has_suffix(s + i, n - i, "@s.whatsapp.net")) {
 		n -= strlen("@s.whatsapp.net");
@@ -417,8 +398,8 @@ country_of_region(const char *region)
 	if (region[1] == '\0' || region[2] != '\0')
 		return NULL;
 	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
-		if (lower((unsigned char)region[0]) == lower(regions[i].iso[0]) &&
-		    lower((unsigned char)region[1]) == lower(regions[i].iso[1]))
+		if (cim_ascii_lower((unsigned char)region[0]) == cim_ascii_lower(regions[i].iso[0]) &&
+		    cim_ascii_lower((unsigned char)region[1]) == cim_ascii_lower(regions[i].iso[1]))
 			return country_by_cc(regions[i].cc);
 	return NULL;
 }
