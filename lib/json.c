@@ -12,6 +12,13 @@
 #include "json.h"
 #include "utf8.h"
 
+/* The byte order of a memcpy'd uint64_t: where the first byte lands. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LITTLE_ENDIAN_LOADS 1
+#else
+#define LITTLE_ENDIAN_LOADS 0
+#endif
+
 /* 1 for bytes that end the fast path inside a string: '"', '\\', controls, >= 0x80 */
 static unsigned char strstop[256];
 
@@ -71,15 +78,19 @@ scan_string(struct scanner *sc, int *esc)
 		 * character or non-ASCII (the SWAR tests of "Bit Twiddling
 		 * Hacks"); then byte by byte to the one that stopped us. */
 		while (end - p >= 8) {
-			uint64_t x, q, b;
+			uint64_t x, q, b, t;
 
 			memcpy(&x, p, 8);
 			q = x ^ 0x2222222222222222ULL;
 			b = x ^ 0x5c5c5c5c5c5c5c5cULL;
-			if ((((x - 0x2020202020202020ULL) | (q - 0x0101010101010101ULL) |
-			    (b - 0x0101010101010101ULL)) & ~x & 0x8080808080808080ULL) |
-			    (x & 0x8080808080808080ULL))
+			t = ((((x - 0x2020202020202020ULL) | (q - 0x0101010101010101ULL) |
+			    (b - 0x0101010101010101ULL)) & ~x) | x) & 0x8080808080808080ULL;
+			if (t != 0) {
+				/* Borrows only flag bytes above a true one, so the
+				 * lowest flag is exact (on little-endian loads). */
+				p += LITTLE_ENDIAN_LOADS ? (size_t)__builtin_ctzll(t) >> 3 : 0;
 				break;
+			}
 			p += 8;
 		}
 		while (p < end && !strstop[*p])

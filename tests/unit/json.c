@@ -173,9 +173,55 @@ test_dump(void)
 	cim_buf_free(&b);
 }
 
+/*
+ * The string fast path reads eight bytes at a time: a special byte at
+ * any position of a long string must still be seen.
+ */
+static void
+test_positions(void)
+{
+	static const struct { const char *bad; const char *why; } cases[] = {
+		{ "\x01", "control character in string" },
+		{ "\xc3\x28", "invalid UTF-8" },
+		{ "\xff", "invalid UTF-8" },
+		{ "\\q", "invalid escape in string" },
+	};
+	struct cim_jscan sc = { 0 };
+	struct cim_buf b = { 0 };
+	size_t i, k, at;
+	const char *why;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		for (i = 0; i <= 40; i++) {
+			b.len = 0;
+			cim_buf_adds(&b, "{\"k\":\"");
+			for (size_t j = 0; j < i; j++)
+				cim_buf_addc(&b, 'a');
+			cim_buf_adds(&b, cases[k].bad);
+			cim_buf_adds(&b, "bcdefghijklmnopqrstuvwxyz\"}");
+			why = NULL;
+			CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0 &&
+			    strcmp(why, cases[k].why) == 0 && at == 6 + i,
+			    "bad byte %zu at %zu: %s at %zu", k, i, why ? why : "accepted", at);
+		}
+	/* A quote ends the string wherever it is; accents are fine. */
+	for (i = 0; i <= 40; i++) {
+		b.len = 0;
+		cim_buf_adds(&b, "{\"k\":\"");
+		for (size_t j = 0; j < i; j++)
+			cim_buf_adds(&b, j % 5 ? "a" : "\xc3\xa3");
+		cim_buf_adds(&b, "\",\"z\":1}");
+		CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) == 0 && sc.n == 2,
+		    "quote at %zu: %s", i, why);
+	}
+	cim_jscan_free(&sc);
+	cim_buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_positions();
 	test_scan();
 	test_depth();
 	test_members();
