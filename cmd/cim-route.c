@@ -677,7 +677,7 @@ route_file(const char *path)
 			continue;
 		cim_run_read(1);
 		if (cim_rec_parse(&rec, line, len, &w, &at) < 0) {
-			cim_reject(name, l->lineno, line, len, "invalid JSON at byte %zu: %s", at, w);
+			cim_reject(name, l->lineno, line, len, "invalid JSON at byte %zu: %s", at + 1, w);
 			continue;
 		}
 		why.len = 0;

@@ -17,10 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "err.h"
 #include "ftmodel.h"
+#include "tmpclean.h"
 
 struct cim_ft {
 	struct cim_ft_opts	 o;
@@ -358,21 +361,51 @@ int
 cim_ft_save(const struct cim_ft *m, const char *path)
 {
 	struct cim_buf b = { 0 };
-	FILE *f;
-	int rc = 0, e;
+	char *tmp;
+	size_t off = 0;
+	ssize_t r;
+	int fd, rc = 0, e = 0;
 
+	/* A temporary file beside path, renamed over it when whole: a run
+	 * killed midway leaves the old model (and no temporary) behind. */
 	cim_ft_serialize(m, &b);
-	if ((f = fopen(path, "wb")) == NULL) {
+	tmp = cim_xmalloc(strlen(path) + 16);
+	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+		free(tmp);
 		cim_buf_free(&b);
+		errno = e;
 		return -1;
 	}
-	if (fwrite(b.p, 1, b.len, f) != b.len)
-		rc = -1;
-	e = errno;
-	if (fclose(f) != 0 && rc == 0) {
+	cim_tmpclean_set(tmp);
+	(void)fchmod(fd, 0600);
+	while (off < b.len) {
+		if ((r = write(fd, b.p + off, b.len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			e = errno;
+			break;
+		}
+		off += (size_t)r;
+	}
+	if (rc == 0 && fsync(fd) < 0 && errno != EINVAL && errno != EROFS) {
 		rc = -1;
 		e = errno;
 	}
+	if (close(fd) < 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) < 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc < 0)
+		unlink(tmp);
+	cim_tmpclean_clear();
+	free(tmp);
 	cim_buf_free(&b);
 	errno = e;
 	return rc;

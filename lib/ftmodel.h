@@ -41,7 +41,9 @@ size_t cim_ft_features(const struct cim_ft_opts *o, struct cim_toks *tt,
 struct cim_ft *cim_ft_train(const struct cim_ft_opts *o, const uint32_t *feats,
     const size_t *off, const int *y, size_t n, char *const *labels, int nlabels);
 
-/* Writes the model to path: 0, or -1 with errno set. */
+/* Writes the model to path, mode 0600, through a temporary file beside it
+ * renamed over path (a run killed midway leaves the old model): 0, or -1
+ * with errno set. */
 int cim_ft_save(const struct cim_ft *m, const char *path);
 /* Reads a model: NULL with the reason in why (a foreign, corrupt,
  * truncated or newer-version file). */

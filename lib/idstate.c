@@ -14,6 +14,7 @@
 
 #include "err.h"
 #include "idstate.h"
+#include "tmpclean.h"
 
 static const char magic[] = "cim-merge-identity state ";
 
@@ -294,6 +295,7 @@ cim_idstate_create(const char *path, int64_t next)
 		free(w);
 		return NULL;
 	}
+	cim_tmpclean_set(w->tmp);
 	(void)fchmod(w->fd, 0600);
 	cim_buf_printf(&w->b, "%s%d\nnext %" PRId64 "\n", magic, CIM_IDSTATE_VERSION, next);
 	return w;
@@ -317,6 +319,7 @@ cim_idstate_add(struct cim_idstate_w *w, const char *key, size_t n, int64_t cust
 static void
 free_w(struct cim_idstate_w *w)
 {
+	cim_tmpclean_clear();
 	cim_buf_free(&w->b);
 	free(w->tmp);
 	free(w->path);
