@@ -589,12 +589,9 @@ read_file(const char *path)
 	char *line;
 	size_t len, at;
 
-	if ((l = cim_lines_open(path)) == NULL) {
-		cim_run_fail();
+	if ((l = cim_run_open(path)) == NULL)
 		return;
-	}
 	name = cim_lines_name(l);
-	cim_run_file(name);
 	while (cim_lines_next(l, &line, &len) == 1) {
 		if (len == 0 || strspn(line, " \t") == len)
 			continue;

@@ -906,12 +906,9 @@ ingest_file(const char *path)
 	enum fmt f;
 	int rc;
 
-	if ((l = cim_lines_open(path)) == NULL) {
-		cim_run_fail();
+	if ((l = cim_run_open(path)) == NULL)
 		return;
-	}
 	cur.name = cim_lines_name(l);
-	cim_run_file(cur.name);
 	opt.norm.learned = CIM_ORDER_AUTO;
 	while ((rc = cim_lines_next(l, &line, &len)) == 1 && len == 0)
 		;	/* leading blank lines */

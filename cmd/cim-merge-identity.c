@@ -1297,11 +1297,8 @@ apply_assignments(char **operands, int n)
 		const char *path = n ? operands[i] : "-";
 		struct cim_smap_ent *e;
 
-		if ((l = cim_lines_open(path)) == NULL) {
-			cim_run_fail();
+		if ((l = cim_run_open(path)) == NULL)
 			continue;
-		}
-		cim_run_file(cim_lines_name(l));
 		while (cim_lines_next(l, &line, &len) == 1) {
 			if (is_blank(line, len))
 				continue;

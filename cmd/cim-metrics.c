@@ -862,11 +862,8 @@ read_file(const char *path)
 	size_t len, at;
 	const char *w;
 
-	if ((l = cim_lines_open(path)) == NULL) {
-		cim_run_fail();
+	if ((l = cim_run_open(path)) == NULL)
 		return;
-	}
-	cim_run_file(cim_lines_name(l));
 	while (cim_lines_next(l, &line, &len) == 1) {
 		if (len == 0 || strspn(line, " \t") == len)
 			continue;

@@ -660,12 +660,9 @@ route_file(const char *path)
 	size_t len, at;
 	int rc;
 
-	if ((l = cim_lines_open(path)) == NULL) {
-		cim_run_fail();
+	if ((l = cim_run_open(path)) == NULL)
 		return;
-	}
 	name = cim_lines_name(l);
-	cim_run_file(name);
 	while ((rc = cim_lines_next(l, &line, &len)) == 1) {
 		struct cim_region *g = opt.rg_default;
 		struct memo *m;

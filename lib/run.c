@@ -99,6 +99,19 @@ cim_run_file(const char *name)
 static void vreject(int fileno, const char *file, long line, const char *text,
     size_t n, const char *fmt, va_list ap);
 
+struct cim_lines *
+cim_run_open(const char *path)
+{
+	struct cim_lines *l = cim_lines_open(path);
+
+	if (l == NULL) {
+		cim_run_fail();
+		return NULL;
+	}
+	cim_run_file(cim_lines_name(l));
+	return l;
+}
+
 void
 cim_reject(const char *file, long line, const char *text, size_t n,
     const char *fmt, ...)

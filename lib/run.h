@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "lines.h"
 #include "out.h"
 
 #define CIM_VERSION "0.1.0"
@@ -60,6 +61,10 @@ _Noreturn void cim_usage(const char *fmt, ...)
 
 /* Starts counting for a new operand, named as in messages. */
 void cim_run_file(const char *name);
+/* Opens operand path ("-" is standard input) for reading lines and starts
+ * counting it; NULL, after the message and with the exit status set to 1,
+ * when it cannot be opened (the tool goes on with the next operand). */
+struct cim_lines *cim_run_open(const char *path);
 static inline void cim_run_read(long n) { cim_run.read += n; if (cim_run.nfiles) cim_run.files[cim_run.nfiles - 1].read += n; }
 /* Counts n input records as written (their output is the caller's). */
 static inline void cim_run_wrote(long n) { cim_run.written += n; if (cim_run.nfiles) cim_run.files[cim_run.nfiles - 1].written += n; }
