@@ -502,19 +502,36 @@ pairwise:
 	return 0;
 }
 
-int
-cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
-    const char **why, size_t *at)
+/*
+ * The entry points below share this: scan s[0..n) for a value of kind
+ * want ('{', '[' or 0 for any) and report a failure through why and at.
+ * With prefix, one value is read and *len says where it ends.
+ */
+static int
+run_scan(const char *s, size_t n, struct cim_jscan *js, int want, int prefix,
+    size_t *len, const char **why, size_t *at)
 {
 	struct scanner sc = { (const unsigned char *)s,
 	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
-	if (scan(&sc, js, '{', 0) < 0) {
+
+	if (scan(&sc, js, want, prefix) < 0) {
 		*why = sc.why;
 		*at = (size_t)(sc.p - sc.s);
 		return -1;
 	}
+	if (len != NULL)
+		*len = (size_t)(sc.p - sc.s);
+	return 0;
+}
+
+int
+cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
+    const char **why, size_t *at)
+{
+	if (run_scan(s, n, js, '{', 0, NULL, why, at) < 0)
+		return -1;
 	if (js->n > 1 && has_duplicate(js)) {
-		/* has_duplicate left the second of the pair in js->n */
+		/* has_duplicate left the second of the pair in js->dup */
 		*why = "duplicate key";
 		*at = (size_t)(js->m[js->dup].start - s);
 		return -1;
@@ -525,45 +542,20 @@ cim_json_scan(const char *s, size_t n, struct cim_jscan *js,
 int
 cim_json_valid(const char *s, size_t n, const char **why, size_t *at)
 {
-	struct scanner sc = { (const unsigned char *)s,
-	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
-
-	if (scan(&sc, NULL, 0, 0) < 0) {
-		*why = sc.why;
-		*at = (size_t)(sc.p - sc.s);
-		return -1;
-	}
-	return 0;
+	return run_scan(s, n, NULL, 0, 0, NULL, why, at);
 }
 
 int
 cim_json_scan_array(const char *s, size_t n, struct cim_jscan *js,
     const char **why, size_t *at)
 {
-	struct scanner sc = { (const unsigned char *)s,
-	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
-
-	if (scan(&sc, js, '[', 0) < 0) {
-		*why = sc.why;
-		*at = (size_t)(sc.p - sc.s);
-		return -1;
-	}
-	return 0;
+	return run_scan(s, n, js, '[', 0, NULL, why, at);
 }
 
 int
 cim_json_value_len(const char *s, size_t n, size_t *len, const char **why, size_t *at)
 {
-	struct scanner sc = { (const unsigned char *)s,
-	    (const unsigned char *)s, (const unsigned char *)s + n, NULL };
-
-	if (scan(&sc, NULL, 0, 1) < 0) {
-		*why = sc.why;
-		*at = (size_t)(sc.p - sc.s);
-		return -1;
-	}
-	*len = (size_t)(sc.p - sc.s);
-	return 0;
+	return run_scan(s, n, NULL, 0, 1, len, why, at);
 }
 
 /* ---- text already validated ---- */
@@ -656,11 +648,7 @@ cim_json_members(const char *s, size_t n, struct cim_jscan *js)
 		if (p < end && *p == ',')
 			p++;
 	}
-	for (size_t i = 1; obj && i < js->n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (same_key(&js->m[i], &js->m[j]))
-				return -1;
-	return 0;
+	return obj && js->n > 1 && has_duplicate(js) ? -1 : 0;
 }
 
 void
