@@ -597,7 +597,7 @@ read_file(const char *path)
 			continue;
 		cim_run_read(1);
 		if (cim_rec_parse(&r, line, len, &w, &at) < 0) {
-			cim_reject(name, l->lineno, line, len, "%s at byte %zu", w, at + 1);
+			cim_reject_json(name, l->lineno, line, len, w, at);
 			continue;
 		}
 		why.len = 0;

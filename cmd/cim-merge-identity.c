@@ -515,7 +515,7 @@ first_pass(struct operand *o)
 		cim_run_read(1);
 		why.len = 0;
 		if (cim_rec_parse(&r, line, len, &w, &at) < 0) {
-			cim_reject(o->name, l->lineno, line, len, "%s (at byte %zu)", w, at + 1);
+			cim_reject_json(o->name, l->lineno, line, len, w, at);
 			note_reject(o, l->lineno);
 			continue;
 		}
@@ -1305,7 +1305,7 @@ apply_assignments(char **operands, int n)
 			cim_run_read(1);
 			why.len = 0;
 			if (cim_rec_parse(&r, line, len, &w, &at) < 0) {
-				cim_reject(cim_lines_name(l), l->lineno, line, len, "%s (at byte %zu)", w, at + 1);
+				cim_reject_json(cim_lines_name(l), l->lineno, line, len, w, at);
 				continue;
 			}
 			if (cim_schema_check(&r, &why, NULL) < 0) {

@@ -260,7 +260,7 @@ group_of(char **keys, int64_t period)
 		cim_buf_adds(&kbuf, keys[i]);
 		cim_buf_addc(&kbuf, '\x1e');
 	}
-	cim_buf_printf(&kbuf, "%lld", (long long)period);
+	cim_buf_addi64(&kbuf, (long long)period);
 	e = cim_smap_put(&G.map, kbuf.p, kbuf.len, &isnew);
 	if (isnew) {
 		struct group *g;
@@ -368,10 +368,10 @@ key_text(jv v, struct cim_buf *b)
 static const struct cim_jmember *
 sub_member(const struct cim_jmember *m, const char *name)
 {
-	const char *w;
-	size_t at, i;
+	size_t i;
 
-	if (m == NULL || m->val[0] != '{' || cim_json_scan(m->val, m->vlen, &sub, &w, &at) < 0)
+	/* The line was validated when it was scanned: a walk suffices. */
+	if (m == NULL || m->val[0] != '{' || cim_json_members(m->val, m->vlen, &sub) < 0)
 		return NULL;
 	for (i = 0; i < sub.n; i++)
 		if (cim_json_key_is(sub.m[i].key, sub.m[i].klen, sub.m[i].kesc, name))
@@ -411,8 +411,8 @@ customer_key(struct cim_rec *r, struct cim_buf *out)
 {
 	static const char *const order[] = { "phone", "email", "ids" };
 	const struct cim_jmember *cu, *m, *by[3] = { NULL, NULL, NULL };
-	const char *s, *w;
-	size_t n, i, j, at;
+	const char *s;
+	size_t n, i, j;
 
 	out->len = 0;
 	if (cim_rec_str(r, "customer_id", &s, &n) && n > 0) {
@@ -422,7 +422,7 @@ customer_key(struct cim_rec *r, struct cim_buf *out)
 	}
 	/* One scan of the customer object for all three. */
 	cu = mem.customer;
-	if (cu == NULL || cu->val[0] != '{' || cim_json_scan(cu->val, cu->vlen, &sub, &w, &at) < 0)
+	if (cu == NULL || cu->val[0] != '{' || cim_json_members(cu->val, cu->vlen, &sub) < 0)
 		return 0;
 	for (i = 0; i < sub.n; i++)
 		for (j = 0; j < 3; j++)
@@ -436,7 +436,7 @@ customer_key(struct cim_rec *r, struct cim_buf *out)
 			return 1;
 		}
 	if ((m = by[2]) != NULL && m->val[0] == '{' &&
-	    cim_json_scan(m->val, m->vlen, &ids, &w, &at) == 0 && ids.n > 0 &&
+	    cim_json_members(m->val, m->vlen, &ids) == 0 && ids.n > 0 &&
 	    ids.m[0].val[0] == '"') {
 		cim_buf_add(out, ids.m[0].key, ids.m[0].klen);
 		cim_buf_addc(out, ':');
@@ -658,9 +658,10 @@ check_record(struct cim_rec *r)
 	view.sc.n = r->sc.n;
 	view.line = r->line;
 	view.len = r->len;
+	/* An escaped spelling is not a canonical name: the check skips it. */
 	for (i = 0; i < view.sc.n; i++)
-		if (cim_json_key_is(view.sc.m[i].key, view.sc.m[i].klen, view.sc.m[i].kesc,
-		    "messages") && view.sc.m[i].val[0] == '[') {
+		if (!view.sc.m[i].kesc && view.sc.m[i].klen == 8 &&
+		    memcmp(view.sc.m[i].key, "messages", 8) == 0 && view.sc.m[i].val[0] == '[') {
 			view.sc.m[i].val = "[]";
 			view.sc.m[i].vlen = 2;
 		}
@@ -869,7 +870,7 @@ read_file(const char *path)
 			continue;
 		cim_run_read(1);
 		if (cim_rec_parse(&rec, line, len, &w, &at) < 0) {
-			cim_reject(cim_lines_name(l), l->lineno, line, len, "%s at byte %zu", w, at + 1);
+			cim_reject_json(cim_lines_name(l), l->lineno, line, len, w, at);
 			continue;
 		}
 		if (aggregate(&rec, cim_lines_name(l), l->lineno) < 0) {

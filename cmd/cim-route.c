@@ -674,7 +674,7 @@ route_file(const char *path)
 			continue;
 		cim_run_read(1);
 		if (cim_rec_parse(&rec, line, len, &w, &at) < 0) {
-			cim_reject(name, l->lineno, line, len, "invalid JSON at byte %zu: %s", at + 1, w);
+			cim_reject_json(name, l->lineno, line, len, w, at);
 			continue;
 		}
 		why.len = 0;

@@ -64,6 +64,21 @@ cim_buf_printf(struct cim_buf *b, const char *fmt, ...)
 }
 
 void
+cim_buf_addi64(struct cim_buf *b, long long v)
+{
+	char t[24], *e = t + sizeof(t), *p = e;
+	/* In unsigned arithmetic, so LLONG_MIN negates without overflow. */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	cim_buf_add(b, p, (size_t)(e - p));
+}
+
+void
 cim_buf_json_str(struct cim_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";

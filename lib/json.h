@@ -26,15 +26,16 @@ struct cim_jmember {
 struct cim_jscan {
 	struct cim_jmember	*m;
 	size_t			 n, cap;
-	size_t			 dup;	/* the repeated key, after "duplicate key" */
 };
 
 /*
  * Scans s[0..n): exactly one JSON object with optional surrounding blanks.
  * On success fills sc with the top-level members in order and returns 0;
  * otherwise returns -1 with *why a static reason and *at the byte offset
- * where the problem is.  Duplicate top-level keys are an error: which one
- * a reader keeps is not defined by JSON, so such a record is ambiguous.
+ * where the problem is.  A key twice in one object, at any depth, is an
+ * error (at the second one): which one a reader keeps is not defined by
+ * JSON, so such a record is ambiguous.  The same holds for every entry
+ * point below that validates.
  */
 int cim_json_scan(const char *s, size_t n, struct cim_jscan *sc,
     const char **why, size_t *at);
@@ -51,11 +52,16 @@ int cim_json_value_len(const char *s, size_t n, size_t *len, const char **why,
 /*
  * Records the members of the object, or the elements of the array, in
  * s[0..n): text that cim_json_scan(), cim_json_scan_array() or
- * cim_json_valid() already accepted, so nothing but duplicate keys is
- * checked and it runs several times faster (anything else is undefined).
- * 0, or -1 when an object has a key twice.
+ * cim_json_valid() already accepted (any part of it), so nothing is
+ * checked and it runs several times faster (anything else is undefined;
+ * a key cannot repeat, the scan refused that).  0, or -1 when s holds
+ * no object or array.
  */
 int cim_json_members(const char *s, size_t n, struct cim_jscan *sc);
+/* In such accepted text: past the string whose opening quote is at p,
+ * and past the value (any kind) starting at p.  end bounds the walk. */
+const char *cim_json_skip_string(const char *p, const char *end);
+const char *cim_json_skip_value(const char *p, const char *end);
 void cim_jscan_free(struct cim_jscan *sc);
 /* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
 int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);

@@ -26,6 +26,7 @@
 struct cim_qs {
 	int64_t		*v;	/* exact values (ms) while bk == NULL */
 	size_t		 n, cap;
+	int		 sorted;	/* v is in order (each quantile asked sorts once) */
 	uint64_t	*bk;	/* bucket counts once past CIM_QS_EXACT */
 	uint64_t	 zero;	/* values below 1 ms, in bucket mode */
 	uint64_t	 count;	/* all values added */

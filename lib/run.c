@@ -135,6 +135,13 @@ cim_reject_in(int fileno, const char *file, long line, const char *text,
 }
 
 void
+cim_reject_json(const char *file, long line, const char *text, size_t n,
+    const char *why, size_t at)
+{
+	cim_reject(file, line, text, n, "invalid JSON at byte %zu: %s", at + 1, why);
+}
+
+void
 cim_run_wrote_in(int fileno, long n)
 {
 	cim_run.written += n;

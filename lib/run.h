@@ -80,6 +80,10 @@ void cim_reject(const char *file, long line, const char *text, size_t n,
  * the record is rejected after its operand was read. */
 void cim_reject_in(int fileno, const char *file, long line, const char *text,
     size_t n, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Rejects a line the JSON scanner refused (why and at from json.h), in
+ * the wording every tool uses: "invalid JSON at byte N: why", N from 1. */
+void cim_reject_json(const char *file, long line, const char *text, size_t n,
+    const char *why, size_t at);
 /* Counts n input records of operand number fileno as written. */
 void cim_run_wrote_in(int fileno, long n);
 /* Counts n more input records as rejected (a reject that stood for several). */

@@ -152,8 +152,6 @@ main(void)
 			  "messages[0].at is not an RFC 3339 UTC time" },
 			{ "{\"messages\":[{\"at\":\"2026-01-05T00:00:00Z\",\"from\":\"bot\",\"text\":3}]}",
 			  "messages[0].text is not a string" },
-			{ "{\"messages\":[{\"at\":\"2026-01-05T00:00:00Z\",\"from\":\"bot\",\"from\":\"agent\"}]}",
-			  "messages[0] is not an object" },
 			{ "{\"messages\":[],\"events\":[{\"at\":\"x\",\"type\":\"resolved\"}]}",
 			  "events[0].at is not an RFC 3339 UTC time" },
 			{ "{\"messages\":[],\"events\":[{\"at\":\"2026-01-05T00:00:00Z\",\"type\":1}]}",

@@ -37,6 +37,13 @@ static const struct { const char *in; const char *why; } scans[] = {
 	{ "{\"a\":1}{\"b\":2}", "trailing characters after JSON value" },
 	{ "{\"a\":1,\"a\":2}", "duplicate key" },
 	{ "{\"a\":1,\"\\u0061\":2}", "duplicate key" },
+	/* Nested objects too: in an object member, an array element, deep. */
+	{ "{\"c\":{\"name\":\"a\",\"name\":\"b\"}}", "duplicate key" },
+	{ "{\"m\":[{\"from\":\"bot\",\"at\":1,\"from\":\"agent\"}]}", "duplicate key" },
+	{ "{\"a\":{\"b\":{\"c\":[[{\"x\":1,\"\\u0078\":2}]]}}}", "duplicate key" },
+	/* The same key in sibling or nested objects is no duplicate. */
+	{ "{\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}],\"c\":{\"a\":3}}", NULL },
+	{ "{\"abcdefghijklmnopq\":1,\"abcdefghijklmnopr\":2,\"bbcdefghijklmnopq\":3}", NULL },
 	{ "{\"a\":[1,2}", "expected ',' or ']'" },
 	{ "{\"a\":@}", "unexpected character" },
 };
@@ -91,6 +98,40 @@ test_depth(void)
 	cim_buf_addc(&b, '}');
 	CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0, "100000 levels accepted");
 	CHECK_STR(why, "nested deeper than 256 levels (objects count twice, as in jq)", "deep");
+	cim_buf_free(&b);
+	cim_jscan_free(&sc);
+}
+
+/* Objects past the linear check's 32 keys are checked when they close:
+ * the error still points at the second occurrence of the earliest
+ * repeated key. */
+static void
+test_many_keys(void)
+{
+	struct cim_jscan sc = { 0 };
+	struct cim_buf b = { 0 };
+	const char *why = NULL;
+	size_t at = 0, want = 0;
+	int i, nk;
+
+	for (nk = 30; nk <= 2000; nk = nk < 40 ? nk + 1 : nk * 3) {
+		b.len = 0;
+		cim_buf_adds(&b, "{\"o\":{");
+		for (i = 0; i < nk; i++)
+			cim_buf_printf(&b, "%s\"k%d\":%d", i ? "," : "", i, i);
+		cim_buf_adds(&b, "}}");
+		CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) == 0, "%d keys: %s", nk, why);
+		/* Repeat the last key (past the first 32 from 33 keys on),
+		 * then k3 twice: the error is at the last key's repeat. */
+		b.len -= 2;
+		cim_buf_printf(&b, ",\"k%d\":0,", nk + 1);
+		want = b.len;
+		cim_buf_printf(&b, "\"k%d\":1,\"k3\":2,\"k3\":3}}", nk - 1);
+		why = NULL;
+		CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0, "%d keys: dup accepted", nk);
+		CHECK_STR(why, "duplicate key", "many keys");
+		CHECK_INT(at, want, "many keys: position");
+	}
 	cim_buf_free(&b);
 	cim_jscan_free(&sc);
 }
@@ -224,6 +265,7 @@ main(void)
 	test_positions();
 	test_scan();
 	test_depth();
+	test_many_keys();
 	test_members();
 	test_rec();
 	test_dump();
