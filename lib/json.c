@@ -296,6 +296,14 @@ struct keystack {
 	size_t		 n, cap;
 };
 
+/* An open object: where its keys start on the stack, and a 64-bit set
+ * of their hashes' top bits, so a new key is compared with the others
+ * only when its bit is taken (rarely, in a dozen keys). */
+struct openobj {
+	size_t		base;
+	uint64_t	bits;
+};
+
 static _Thread_local struct keystack ks;
 
 /*
@@ -389,39 +397,47 @@ key_same(const struct keyent *a, const struct keyent *b)
 	return same;
 }
 
-/* Pushes the key at quote q (n raw bytes, limit as for hash_bytes); the
- * position of the key when it repeats one of its object's (which start
- * at index base), else NULL. */
+/* Pushes the key at quote q (n raw bytes, limit as for hash_bytes) of
+ * open object o; the position of the key when it repeats one of o's,
+ * else NULL. */
 static const unsigned char *
-key_push(size_t base, const unsigned char *q, size_t n, int esc,
+key_push(struct openobj *o, const unsigned char *q, size_t n, int esc,
     const unsigned char *limit)
 {
-	struct keyent e;
+	struct keyent *e;
+	uint64_t bit;
 	size_t i;
 
-	e.q = q;
-	e.n = n;
-	e.esc = esc;
-	if (!esc) {
-		e.h = hash_bytes(q + 1, n, limit);
-	} else {
-		struct cim_buf t = { 0 };
-		const unsigned char *d = key_text(&e, &t, &n);
-
-		e.h = hash_bytes(d, n, d + n);
-		cim_buf_free(&t);
-	}
-	/* Past DUP_LINEAR keys, keys_pop() checks them all at the close:
-	 * what is reported is then still the earliest repeat. */
-	if (ks.n - base < DUP_LINEAR)
-		for (i = base; i < ks.n; i++)
-			if (ks.v[i].h == e.h && key_same(&ks.v[i], &e))
-				return q;
+	/* Filled in place: a copy from a local, field by field then read
+	 * back whole, stalled the store buffer (a tenth of the scan). */
 	if (ks.n == ks.cap) {
 		ks.cap = ks.cap ? ks.cap * 2 : 256;
 		ks.v = cim_xrealloc(ks.v, ks.cap * sizeof(*ks.v));
 	}
-	ks.v[ks.n++] = e;
+	e = &ks.v[ks.n];
+	e->q = q;
+	e->n = n;
+	e->esc = esc;
+	if (!esc) {
+		e->h = hash_bytes(q + 1, n, limit);
+	} else {
+		struct cim_buf t = { 0 };
+		const unsigned char *d = key_text(e, &t, &n);
+
+		e->h = hash_bytes(d, n, d + n);
+		cim_buf_free(&t);
+	}
+	/* Past DUP_LINEAR keys, keys_pop() checks them all at the close:
+	 * what is reported is then still the earliest repeat. */
+	bit = (uint64_t)1 << (e->h >> 58);
+	if (ks.n - o->base < DUP_LINEAR) {
+		if (o->bits & bit)
+			for (i = o->base; i < ks.n; i++)
+				if (ks.v[i].h == e->h && key_same(&ks.v[i], e))
+					return q;
+		o->bits |= bit;
+	}
+	ks.n++;
 	return NULL;
 }
 
@@ -448,18 +464,19 @@ keys_pop(size_t base)
 
 /*
  * The scan proper: a state machine over a local cursor.  The nesting
- * stack holds one bit per level (1 = object) and, for objects, where
- * their keys start on the key stack.  When js is not NULL the value must
+ * stack holds one bit per level (1 = object) and, for objects, their
+ * openobj (indexed by weight / 2, which differs for every open object).  When js is not NULL the value must
  * be of kind want and its members are recorded at depth 1.
  */
 static int
 scan(struct scanner *sc, struct cim_jscan *js, int want, int prefix)
 {
 	uint64_t stack[(CIM_JSON_MAX_DEPTH + 63) / 64];
-	size_t kbase[CIM_JSON_MAX_DEPTH / 2 + 1];
+	struct openobj oo[CIM_JSON_MAX_DEPTH / 2 + 1];
 	const unsigned char *p = sc->p, *end = sc->end, *vstart = NULL, *dup;
 	size_t base0 = ks.n;
-	int depth = 0, weight = 0, esc, obj;
+	unsigned depth = 0, weight = 0;
+	int esc, obj = 0;	/* obj: the innermost open container is an object */
 
 #define WS() do { \
 	while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) \
@@ -491,23 +508,25 @@ value:
 	case '[':
 		/* jq 1.6 counts an object as two levels (the object and the
 		 * key it is reading), an array as one. */
-		weight += *p == '{' ? 2 : 1;
+		obj = *p == '{';
+		weight += obj ? 2 : 1;
 		if (weight > CIM_JSON_MAX_DEPTH)
 			BAD("nested deeper than 256 levels (objects count twice, as in jq)");
-		if (*p == '{') {
+		if (obj) {
 			stack[depth / 64] |= (uint64_t)1 << (depth % 64);
-			kbase[weight / 2] = ks.n;
+			oo[weight / 2].base = ks.n;
+			oo[weight / 2].bits = 0;
 		} else {
 			stack[depth / 64] &= ~((uint64_t)1 << (depth % 64));
 		}
 		depth++;
 		p++;
 		WS();
-		obj = IS_OBJ(depth - 1);
 		if (p < end && *p == (obj ? '}' : ']')) {
 			weight -= obj ? 2 : 1;
 			p++;
 			depth--;
+			obj = depth > 0 && IS_OBJ(depth - 1);
 			goto after;
 		}
 		if (obj)
@@ -561,7 +580,6 @@ after:
 	WS();
 	if (p >= end)
 		BAD("unexpected end of input");
-	obj = IS_OBJ(depth - 1);
 	if (*p == ',') {
 		p++;
 		if (obj)
@@ -569,13 +587,14 @@ after:
 		goto value;
 	}
 	if (*p == (obj ? '}' : ']')) {
-		if (obj && (dup = keys_pop(kbase[weight / 2])) != NULL) {
+		if (obj && (dup = keys_pop(oo[weight / 2].base)) != NULL) {
 			p = dup;
 			BAD("duplicate key");
 		}
 		weight -= obj ? 2 : 1;
 		p++;
 		depth--;
+		obj = depth > 0 && IS_OBJ(depth - 1);
 		goto after;
 	}
 	BAD(obj ? "expected ',' or '}'" : "expected ',' or ']'");
@@ -591,7 +610,7 @@ key:
 			ks.n = base0;
 			return -1;
 		}
-		if ((dup = key_push(kbase[weight / 2], kstart,
+		if ((dup = key_push(&oo[weight / 2], kstart,
 		    (size_t)(p - kstart - 1), esc, end)) != NULL) {
 			p = dup;
 			BAD("duplicate key");
