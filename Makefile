@@ -8,7 +8,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    = -std=c11 -Wall -Wextra -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -iquote lib
-LDLIBS  = -ljq -lcsv -lz -lm
+LDLIBS  = -ljq -lcsv -lz -lm -lpthread
 PREFIX  ?= /usr/local
 B       = build
 

@@ -27,6 +27,7 @@
 #include "lines.h"
 #include "qsketch.h"
 #include "rec.h"
+#include "recread.h"
 #include "run.h"
 #include "schema.h"
 #include "smap.h"
@@ -40,7 +41,8 @@ static const char usage[] =
 "                   [--fcr-window duration] [--fcr-same-intent]\n"
 "                   [--retention-window duration] [--costs file]\n"
 "                   [--hours spec] [--holidays file] [--partial] [--merge]\n"
-"                   [--rejects file] [--strict] [--stats] [file ...]\n";
+"                   [--threads n] [--rejects file] [--strict] [--stats]\n"
+"                   [file ...]\n";
 
 static const char help[] =
 "Aggregate canonical conversation records into metrics per group and period.\n"
@@ -61,6 +63,7 @@ static const char help[] =
 "      --holidays FILE      closed days, one YYYY-MM-DD per line\n"
 "      --partial            write aggregation state instead of metrics\n"
 "      --merge              read --partial outputs and combine them\n"
+"      --threads N          1: one thread; 2 (default): read and scan ahead on a second\n"
 "      --rejects FILE       write rejected input, with reasons, as NDJSON\n"
 "      --strict             exit 1 if any input was rejected\n"
 "      --stats              print read/written/rejected counts to stderr\n"
@@ -71,7 +74,7 @@ static const char help[] =
 "detected and read.  See cim-metrics(1) and cim(7).\n";
 
 enum { O_TZ = CIM_OPT_TOOL, O_SL, O_ABASE, O_FCRW, O_FCRI, O_RETW, O_COSTS,
-    O_HOURS, O_HOLIDAYS, O_PARTIAL, O_MERGE };
+    O_HOURS, O_HOLIDAYS, O_PARTIAL, O_MERGE, O_THREADS };
 
 static const struct option longopts[] = {
 	{ "by", required_argument, NULL, 'b' },
@@ -90,6 +93,7 @@ static const struct option longopts[] = {
 	{ "holidays", required_argument, NULL, O_HOLIDAYS },
 	{ "partial", no_argument, NULL, O_PARTIAL },
 	{ "merge", no_argument, NULL, O_MERGE },
+	{ "threads", required_argument, NULL, O_THREADS },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -227,6 +231,7 @@ static struct {
 	struct cim_bh	 bh;
 	int		 have_bh;
 	int		 partial, merge;
+	int		 threads;	/* 1, or 2: reading and scanning on a second thread */
 	struct cim_buf	 config;	/* what a partial must agree on */
 } opt;
 
@@ -858,31 +863,31 @@ static void
 read_file(const char *path)
 {
 	struct cim_lines *l;
-	struct cim_rec rec = { 0 };
-	char *line;
-	size_t len, at;
-	const char *w;
+	struct cim_recread *rr;
+	struct cim_recitem it;
 
 	if ((l = cim_run_open(path)) == NULL)
 		return;
-	while (cim_lines_next(l, &line, &len) == 1) {
-		if (len == 0 || strspn(line, " \t") == len)
+	/* Lines come read and scanned, by a second thread unless --threads 1. */
+	rr = cim_recread_open(l, opt.threads > 1);
+	while (cim_recread_next(rr, &it) == 1) {
+		if (it.len == 0 || strspn(it.line, " \t") == it.len)
 			continue;
 		cim_run_read(1);
-		if (cim_rec_parse(&rec, line, len, &w, &at) < 0) {
-			cim_reject_json(cim_lines_name(l), l->lineno, line, len, w, at);
+		if (it.rc < 0) {
+			cim_reject_json(cim_lines_name(l), it.lineno, it.line, it.len, it.why, it.at);
 			continue;
 		}
-		if (aggregate(&rec, cim_lines_name(l), l->lineno) < 0) {
-			cim_reject(cim_lines_name(l), l->lineno, line, len, "%s", cim_buf_str(&why));
+		if (aggregate(it.rec, cim_lines_name(l), it.lineno) < 0) {
+			cim_reject(cim_lines_name(l), it.lineno, it.line, it.len, "%s", cim_buf_str(&why));
 			continue;
 		}
 		cim_run_wrote(1);
 	}
+	cim_recread_close(rr);
 	if (l->err)
 		cim_run_fail();
 	cim_lines_close(l);
-	cim_rec_free(&rec);
 }
 
 /* ---- output ---- */
@@ -1641,6 +1646,7 @@ main(int argc, char **argv)
 
 	cim_run_start(argv, usage, help);
 	opt.format = 'n';
+	opt.threads = 2;
 	opt.fcr_ms = 7 * 86400 * 1000LL;
 	sl_defaults();
 	while ((c = getopt_long(argc, argv, "b:e:l:m:f:h", longopts, NULL)) != -1) {
@@ -1679,6 +1685,7 @@ main(int argc, char **argv)
 		case O_HOLIDAYS: holidays = optarg; break;
 		case O_PARTIAL: opt.partial = 1; break;
 		case O_MERGE: opt.merge = 1; break;
+		case O_THREADS: opt.threads = (int)cim_opt_long("--threads", optarg, 1, 2); break;
 		default:
 			if (!cim_run_option(c, optarg))
 				cim_usage(NULL);

@@ -7,9 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 
 const char *cim_prog = "cim";
+
+/* Set on a helper thread (recread.c): its messages are kept here and
+ * printed by the main thread at their place in the input. */
+_Thread_local struct cim_buf *cim_err_capture;
 
 void
 cim_setprog(const char *argv0)
@@ -25,6 +30,19 @@ cim_setprog(const char *argv0)
 static void
 vwarn(const char *file, long line, const char *fmt, va_list ap)
 {
+	if (cim_err_capture != NULL) {
+		struct cim_buf *b = cim_err_capture;
+		char t[1024];
+
+		cim_buf_printf(b, "%s: ", cim_prog);
+		if (file != NULL && line > 0)
+			cim_buf_printf(b, "%s:%ld: ", file, line);
+		else if (file != NULL)
+			cim_buf_printf(b, "%s: ", file);
+		vsnprintf(t, sizeof(t), fmt, ap);
+		cim_buf_printf(b, "%s\n", t);
+		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "%s: ", cim_prog);
 	if (file != NULL) {
@@ -62,6 +80,7 @@ cim_die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	cim_err_capture = NULL;
 	va_start(ap, fmt);
 	vwarn(NULL, 0, fmt, ap);
 	va_end(ap);

@@ -18,7 +18,11 @@ void cim_warnx(const char *fmt, ...)
 /* "prog: file:line: msg"; line <= 0 omits it ("prog: file: msg"). */
 void cim_warn_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* cim_warnx, then exit(status). */
+/* When set (on a helper thread), messages are appended there instead of
+ * printed, for the main thread to print in input order (recread.h). */
+struct cim_buf;
+extern _Thread_local struct cim_buf *cim_err_capture;
+/* cim_warnx, then exit(status); never captured. */
 _Noreturn void cim_die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
