@@ -859,6 +859,14 @@ cim_json_members(const char *s, size_t n, struct cim_jscan *js)
 }
 
 void
+cim_json_release(void)
+{
+	free(ks.v);
+	ks.v = NULL;
+	ks.n = ks.cap = 0;
+}
+
+void
 cim_jscan_free(struct cim_jscan *js)
 {
 	free(js->m);

@@ -63,6 +63,9 @@ int cim_json_members(const char *s, size_t n, struct cim_jscan *sc);
 const char *cim_json_skip_string(const char *p, const char *end);
 const char *cim_json_skip_value(const char *p, const char *end);
 void cim_jscan_free(struct cim_jscan *sc);
+/* Frees the calling thread's scratch memory (the keys of open objects,
+ * kept per thread): a helper thread that scanned calls it as it ends. */
+void cim_json_release(void);
 /* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
 int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);
 #endif

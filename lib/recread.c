@@ -101,6 +101,7 @@ reader(void *arg)
 			pthread_cond_wait(&rr->cv, &rr->mu);
 		if (rr->stop) {
 			pthread_mutex_unlock(&rr->mu);
+			cim_json_release();
 			return NULL;
 		}
 		pthread_mutex_unlock(&rr->mu);
@@ -110,8 +111,10 @@ reader(void *arg)
 		b->full = 1;
 		pthread_cond_broadcast(&rr->cv);
 		pthread_mutex_unlock(&rr->mu);
-		if (eof)
+		if (eof) {
+			cim_json_release();
 			return NULL;
+		}
 		wi = (wi + 1) % NBATCH;
 	}
 }
