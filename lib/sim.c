@@ -173,6 +173,14 @@ add_skills(struct cim_sim *s, struct agent *g, jv a, struct cim_buf *why)
 	return rc;
 }
 
+/* A concurrency as an int: 101 (refused by the caller's 1..100 check)
+ * when it is beyond, huge or NaN, which a cast would leave undefined. */
+static int
+cap_of(double c)
+{
+	return c >= 0 && c <= 100 ? (int)c : 101;
+}
+
 static int
 parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 {
@@ -199,7 +207,7 @@ parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 		goto out;
 	v = jv_object_get(jv_copy(o), jv_string("concurrency"));
 	if (jv_get_kind(v) == JV_KIND_NUMBER) {
-		g->cap = (int)jv_number_value(v);
+		g->cap = cap_of(jv_number_value(v));
 	} else if (jv_get_kind(v) == JV_KIND_OBJECT) {
 		/* {"phone": 1, "chat": 3}: calls take the whole agent, so
 		 * what counts is how many chats. */
@@ -207,7 +215,7 @@ parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 		jv_object_foreach(v, k, c) {
 			if (strcmp(jv_string_value(k), "phone") != 0 &&
 			    jv_get_kind(c) == JV_KIND_NUMBER && jv_number_value(c) > g->cap)
-				g->cap = (int)jv_number_value(c);
+				g->cap = cap_of(jv_number_value(c));
 			jv_free(k);
 			jv_free(c);
 		}
