@@ -462,7 +462,7 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 			cim_buf_free(&w);
 		} else {
 			jv ri = jv_object_get(jv_copy(outv), jv_string("r"));
-			long rule = jv_get_kind(ri) == JV_KIND_NUMBER ? (long)jv_number_value(ri) : -1;
+			long rule = cim_jq_index(ri, opt.pol.n);	/* -1: the defaults */
 
 			jv_free(ri);
 			if (route_json(outv, g, &route, &why) < 0) {
