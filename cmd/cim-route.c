@@ -29,6 +29,7 @@
 #include "schema.h"
 #include "sim.h"
 #include "smap.h"
+#include "tmpdir.h"
 #include "tstamp.h"
 
 static const char usage[] =
@@ -933,8 +934,14 @@ main(int argc, char **argv)
 		if ((opt.sim = cim_sim_new(&so, text.p ? text.p : "", text.len, &why)) == NULL)
 			cim_die(CIM_EXIT_USAGE, "%s", cim_buf_str(&why));
 		check_roster();
-		if ((opt.spool = tmpfile()) == NULL)
-			cim_die(1, "temporary file: %s", strerror(errno));
+		{
+			/* In $TMPDIR: tmpfile(3) in glibc ignores it. */
+			const char *dir;
+			int fd = cim_tmpdir_open("cim-route", &dir);
+
+			if (fd < 0 || (opt.spool = fdopen(fd, "w+")) == NULL)
+				cim_die(1, "%s: cannot create the spool file: %s", dir, strerror(errno));
+		}
 	}
 
 	if (optind == argc)
