@@ -239,7 +239,8 @@ set_key(struct cim_region *g, const struct cim_kv *kv, struct cim_buf *why)
 			p += n;
 			p += strspn(p, ", \t\n");
 		}
-		qsort(g->holidays, g->nholidays, sizeof(int64_t), cmp_i64);
+		if (g->nholidays > 1)	/* (none: holidays is NULL, which qsort must not get) */
+			qsort(g->holidays, g->nholidays, sizeof(int64_t), cmp_i64);
 	} else if (strcmp(k, "sla") == 0) {
 		jv o = jv_object();
 

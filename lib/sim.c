@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "err.h"
 #include "sim.h"
 #include "smap.h"
@@ -293,7 +294,7 @@ cim_sim_new(const struct cim_sim_opts *o, const char *roster, size_t n,
 			eol = end;
 		len = (size_t)(eol - p);
 		line++;
-		if (len > 0 && strspn(p, " \t\r") < len) {
+		if (!cim_ascii_blank(p, len)) {
 			v = jv_parse_sized(p, (int)len);
 			if (!jv_is_valid(v)) {
 				jv msg = jv_invalid_get_msg(v);
