@@ -38,8 +38,11 @@ kv(const char *text, size_t size)
 				abort();
 			last = k->line;
 			n = strlen(k->val);
-			/* (a NUL byte ends a value early, blanks before it kept) */
-			if (n && memchr(text, '\0', size) == NULL && (strchr(" \t\r", k->val[0]) || strchr(" \t\r", k->val[n - 1])))
+			/* Blanks are space and tab; a CR is trimmed at the end
+			 * only (a NUL byte ends a value early, blanks before it
+			 * kept). */
+			if (n && memchr(text, '\0', size) == NULL &&
+			    (strchr(" \t", k->val[0]) || strchr(" \t\r", k->val[n - 1])))
 				abort();
 		}
 	}
