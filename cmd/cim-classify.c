@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "classify.h"
+#include "clsrules.h"
 #include "err.h"
 #include "ftmodel.h"
 #include "jqprog.h"
@@ -78,17 +79,10 @@ struct model {
 	struct cim_ft	*ft;
 };
 
-struct rule {
-	char	*name;
-	char	*intent;	/* NULL: not set by the rule */
-	char	*urgency;
-};
-
 static struct {
 	struct model	*models;
 	size_t		 nmodels;
-	struct rule	*rules;
-	size_t		 nrules;
+	struct cim_clsrules rules;
 	struct cim_jq	*rules_jq;
 	struct cim_jq	*eval_jq;
 	struct cim_jq	*train_jq;
@@ -134,19 +128,6 @@ add_message(const char *s, size_t n, void *arg)
 
 /* ---- rules ---- */
 
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t' ||
-	    e[-1] == '\r' || e[-1] == '\n'); )
-		*--e = '\0';
-	return s;
-}
-
 /* Compiles program without dying: 0, or -1 with the message in msg. */
 static void
 collect_msg(void *data, jv m)
@@ -181,86 +162,43 @@ static void
 load_rules(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	struct cim_buf prog = { 0 }, msg = { 0 };
-	char *line = NULL, **conds = NULL;
-	long *lines = NULL, lineno = 0;
-	size_t cap = 0, k;
+	struct cim_buf text = { 0 }, prog = { 0 }, msg = { 0 };
+	char chunk[8192];
+	size_t k, r;
 
 	if (f == NULL)
 		cim_die(2, "%s: %s", path, strerror(errno));
-	while (getline(&line, &cap, f) > 0) {
-		char *s = trim(line), *sep, *head, *w, *save = NULL;
-		struct rule *r;
-
-		lineno++;
-		if (*s == '\0' || *s == '#')
-			continue;
-		if ((sep = strstr(s, "::")) == NULL)
-			cim_die(2, "%s:%ld: a rule is 'name field=value ... :: condition'", path, lineno);
-		*sep = '\0';
-		head = trim(s);
-		opt.rules = cim_xrealloc(opt.rules, (opt.nrules + 1) * sizeof(*opt.rules));
-		conds = cim_xrealloc(conds, (opt.nrules + 1) * sizeof(*conds));
-		lines = cim_xrealloc(lines, (opt.nrules + 1) * sizeof(*lines));
-		r = &opt.rules[opt.nrules];
-		memset(r, 0, sizeof(*r));
-		conds[opt.nrules] = cim_xstrdup(trim(sep + 2));
-		lines[opt.nrules] = lineno;
-		opt.nrules++;
-		if (*conds[opt.nrules - 1] == '\0')
-			cim_die(2, "%s:%ld: the rule has no condition", path, lineno);
-		if ((w = strtok_r(head, " \t", &save)) == NULL || strchr(w, '='))
-			cim_die(2, "%s:%ld: the rule has no name", path, lineno);
-		r->name = cim_xstrdup(w);
-		while ((w = strtok_r(NULL, " \t", &save)) != NULL) {
-			if (strncmp(w, "intent=", 7) == 0 && w[7])
-				r->intent = cim_xstrdup(w + 7);
-			else if (strncmp(w, "urgency=", 8) == 0 && (!strcmp(w + 8, "low") ||
-			    !strcmp(w + 8, "normal") || !strcmp(w + 8, "high") ||
-			    !strcmp(w + 8, "critical")))
-				r->urgency = cim_xstrdup(w + 8);
-			else
-				cim_die(2, "%s:%ld: '%s' is not intent=LABEL or "
-				    "urgency=low|normal|high|critical", path, lineno, w);
-		}
-		if (r->intent == NULL && r->urgency == NULL)
-			cim_die(2, "%s:%ld: the rule sets no label", path, lineno);
-	}
+	while ((r = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		cim_buf_add(&text, chunk, r);
 	if (ferror(f))
 		cim_die(2, "%s: %s", path, strerror(errno));
 	fclose(f);
-	free(line);
-	if (opt.nrules == 0)
+	if (cim_clsrules_parse(text.p, text.len, &opt.rules, &msg) < 0)
+		cim_die(2, "%s:%s", path, cim_buf_str(&msg));
+	cim_buf_free(&text);
+	if (opt.rules.n == 0)
 		return;
-	/* One program for all rules: jq 1.6 spends ~15 ms per compile.  A
-	 * condition that fails at run time counts as false. */
-	for (k = 0; k < opt.nrules; k++)
-		cim_buf_printf(&prog, "%s (try (%s\n) catch false) then %zu\n",
-		    k ? "elif" : "if", conds[k], k);
-	cim_buf_adds(&prog, "else -1 end");
+	cim_clsrules_program(&opt.rules, &prog);
+	msg.len = 0;
 	if (try_compile(cim_buf_str(&prog), &msg) < 0) {
-		for (k = 0; k < opt.nrules; k++) {
+		for (k = 0; k < opt.rules.n; k++) {
 			struct cim_buf one = { 0 };
 
 			msg.len = 0;
-			cim_buf_adds(&one, conds[k]);
+			cim_buf_adds(&one, opt.rules.r[k].cond);
 			if (try_compile(cim_buf_str(&one), &msg) < 0) {
 				/* libjq's message goes on with the program text. */
 				char *nl = strchr(cim_buf_str(&msg), '\n');
 
 				if (nl)
 					*nl = '\0';
-				cim_die(2, "%s:%ld: %s", path, lines[k], msg.p);
+				cim_die(2, "%s:%ld: %s", path, opt.rules.r[k].line, msg.p);
 			}
 			cim_buf_free(&one);
 		}
 		cim_die(2, "%s: cannot compile the rules", path);
 	}
 	opt.rules_jq = cim_jq_compile(cim_buf_str(&prog), path, jv_invalid());
-	for (k = 0; k < opt.nrules; k++)
-		free(conds[k]);
-	free(conds);
-	free(lines);
 	cim_buf_free(&prog);
 	cim_buf_free(&msg);
 }
@@ -472,7 +410,7 @@ classify(struct cim_rec *r, const char *file, long lineno, const char *line, siz
 	    "sentiment", "churn_risk" };
 	const char *pred = NULL;
 	char *truth = NULL;
-	int rule = -1;
+	long rule = -1;
 	size_t k;
 
 	if (opt.eval_jq != NULL && (truth = label_of(opt.eval_jq, r)) == NULL &&
@@ -486,8 +424,7 @@ classify(struct cim_rec *r, const char *file, long lineno, const char *line, siz
 
 		why.len = 0;
 		v = cim_jq_first(opt.rules_jq, cim_rec_jv(r), &why);
-		if (jv_get_kind(v) == JV_KIND_NUMBER)
-			rule = (int)jv_number_value(v);
+		rule = cim_jq_index(v, opt.rules.n);	/* -1: none holds */
 		jv_free(v);
 	}
 	text.len = 0;
@@ -504,7 +441,7 @@ classify(struct cim_rec *r, const char *file, long lineno, const char *line, siz
 			pred = p;
 	}
 	if (rule >= 0) {
-		const struct rule *ru = &opt.rules[rule];
+		const struct cim_clsrule *ru = &opt.rules.r[rule];
 
 		if (ru->intent) {
 			val.len = 0;
@@ -691,7 +628,7 @@ main(int argc, char **argv)
 	if (train != NULL) {
 		if (opt.nmodels != 1)
 			cim_usage("--train: give one --model OUT to write");
-		if (eval || opt.nrules)
+		if (eval || opt.rules.n)
 			cim_usage("--train: --eval and --rules do not apply");
 		opt.train_jq = cim_jq_compile(train, "--train", jv_invalid());
 	} else {
@@ -720,12 +657,7 @@ main(int argc, char **argv)
 
 	for (size_t k = 0; k < opt.nmodels; k++)
 		cim_ft_free(opt.models[k].ft);
-	for (size_t k = 0; k < opt.nrules; k++) {
-		free(opt.rules[k].name);
-		free(opt.rules[k].intent);
-		free(opt.rules[k].urgency);
-	}
-	free(opt.rules);
+	cim_clsrules_free(&opt.rules);
 	free(opt.models);
 	cim_jq_free(opt.rules_jq);
 	cim_jq_free(opt.eval_jq);

@@ -7,7 +7,6 @@
  * is one message that lib/conv.c groups with others.  Canonical NDJSON
  * that needs no change is checked and copied byte for byte.
  */
-#include <csv.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include "calls.h"
 #include "channel.h"
 #include "conv.h"
+#include "csvrows.h"
 #include "err.h"
 #include "helpdesk.h"
 #include "jqprog.h"
@@ -415,41 +415,15 @@ ingest_line(struct cim_rec *rec, const char *s, size_t n)
 /* ---- CSV rows ---- */
 
 struct csvstate {
-	struct cim_buf	  fields;	/* field bytes, each NUL-terminated */
-	size_t		 *off;
-	size_t		  nf, cap;
+	struct cim_csvrows rows;
 	char		**header;
 	size_t		  nheader;
 	struct cim_destspec *col;	/* destination of each column */
 	int		  bad_utf8;
-	int		  error;	/* the row ended with a parse error */
 	struct cim_calls *calls;	/* -f calls: what each column is */
 	const char	**v;		/* -f calls: the row's fields */
 	size_t		 *vlen;
 };
-
-static void
-csv_field(void *s, size_t n, void *data)
-{
-	struct csvstate *st = data;
-
-	if (st->nf == st->cap) {
-		st->cap = st->cap ? st->cap * 2 : 32;
-		st->off = cim_xrealloc(st->off, st->cap * sizeof(*st->off));
-	}
-	st->off[st->nf++] = st->fields.len;
-	cim_buf_add(&st->fields, s ? s : "", s ? n : 0);
-	cim_buf_addc(&st->fields, '\0');
-}
-
-static const char *
-field_at(struct csvstate *st, size_t i, size_t *n)
-{
-	const char *s = st->fields.p + st->off[i];
-
-	*n = (i + 1 < st->nf ? st->off[i + 1] : st->fields.len) - st->off[i] - 1;
-	return s;
-}
 
 /* The header row: column names and where each goes. */
 static void
@@ -457,32 +431,9 @@ csv_header(struct csvstate *st)
 {
 	size_t i, j;
 
-	st->header = cim_xcalloc(st->nf, sizeof(*st->header));
-	st->col = cim_xcalloc(st->nf, sizeof(*st->col));
-	st->nheader = st->nf;
-	for (i = 0; i < st->nf; i++) {
-		size_t n;
-		const char *s = field_at(st, i, &n);
-
-		if (n == 0) {
-			char tmp[32];
-
-			snprintf(tmp, sizeof(tmp), "column_%zu", i + 1);
-			st->header[i] = cim_xstrdup(tmp);
-		} else {
-			st->header[i] = cim_xstrndup(s, n);
-		}
-		for (j = 0; j < i; j++)
-			if (strcmp(st->header[i], st->header[j]) == 0) {
-				/* A repeated name: keep both, the second numbered. */
-				struct cim_buf b = { 0 };
-
-				cim_buf_printf(&b, "%s_%zu", st->header[i], i + 1);
-				free(st->header[i]);
-				st->header[i] = cim_xstrdup(cim_buf_str(&b));
-				cim_buf_free(&b);
-			}
-	}
+	st->header = cim_csv_names(&st->rows);
+	st->nheader = st->rows.nf;
+	st->col = cim_xcalloc(st->nheader ? st->nheader : 1, sizeof(*st->col));
 	for (i = 0; i < opt.nmap; i++) {
 		for (j = 0; j < st->nheader; j++)
 			if (strcmp(st->header[j], opt.map[i].src) == 0)
@@ -524,13 +475,12 @@ csv_header(struct csvstate *st)
 }
 
 static void
-csv_row(int c, void *data)
+csv_row(struct cim_csvrows *rows, void *data)
 {
 	struct csvstate *st = data;
-	size_t i;
+	size_t i, nf = rows->nf;
 	int rc = 0;
 
-	(void)c;
 	if (st->header == NULL) {
 		csv_header(st);
 		if (opt.fmt == F_CALLS) {
@@ -547,16 +497,16 @@ csv_row(int c, void *data)
 		cim_reject(cur.name, cur.line, cur.text, cur.len, "invalid UTF-8");
 		goto done;
 	}
-	if (st->nf != st->nheader) {
+	if (nf != st->nheader) {
 		why.len = 0;
-		cim_buf_printf(&why, "%zu fields, the header has %zu", st->nf, st->nheader);
+		cim_buf_printf(&why, "%zu fields, the header has %zu", nf, st->nheader);
 		reject_row(cim_buf_str(&why));
 		goto done;
 	}
 	why.len = 0;
 	if (st->calls != NULL) {
-		for (i = 0; i < st->nf; i++)
-			st->v[i] = field_at(st, i, &st->vlen[i]);
+		for (i = 0; i < nf; i++)
+			st->v[i] = cim_csvrows_field(rows, i, &st->vlen[i]);
 		if (cim_calls_row(st->calls, st->v, st->vlen, &row, &opt.norm, &why) < 0)
 			reject_row(cim_buf_str(&why));
 		else
@@ -566,9 +516,9 @@ csv_row(int c, void *data)
 	if (opt.jq != NULL) {
 		jv obj = jv_object();
 
-		for (i = 0; i < st->nf; i++) {
+		for (i = 0; i < nf; i++) {
 			size_t n;
-			const char *s = field_at(st, i, &n);
+			const char *s = cim_csvrows_field(rows, i, &n);
 
 			if (n > 0)	/* empty strings are absent values */
 				obj = jv_object_set(obj, jv_string(st->header[i]),
@@ -577,9 +527,9 @@ csv_row(int c, void *data)
 		ingest_object(obj);
 		goto done;
 	}
-	for (i = 0; i < st->nf && rc == 0; i++) {
+	for (i = 0; i < nf && rc == 0; i++) {
 		size_t n;
-		const char *s = field_at(st, i, &n);
+		const char *s = cim_csvrows_field(rows, i, &n);
 
 		rc = cim_row_set(&row, &opt.norm, &st->col[i], s, n, &why);
 	}
@@ -588,53 +538,25 @@ csv_row(int c, void *data)
 	else
 		place_row();
 done:
-	st->nf = 0;
-	st->fields.len = 0;
 	st->bad_utf8 = 0;
-}
-
-/* The delimiter that splits the header line most, outside quotes. */
-static int
-sniff_delim(const char *s, size_t n)
-{
-	static const char cands[] = ",;\t|";
-	size_t count[4] = { 0 }, i, best = 0;
-	int q = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *p;
-
-		if (s[i] == '"')
-			q = !q;
-		else if (!q && (p = strchr(cands, s[i])) != NULL && *p)
-			count[p - cands]++;
-	}
-	for (i = 1; i < 4; i++)
-		if (count[i] > count[best])
-			best = i;
-	return cands[best];
 }
 
 static void
 read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 {
-	struct csv_parser p;
 	struct csvstate st = { 0 };
 	struct cim_buf text = { 0 };
 	char *line = first;
 	size_t len = flen;
 	int more = 1, delim = opt.delim;
 
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		cim_die(1, "cannot initialise libcsv");
 	if (delim == 0)
-		delim = f == F_TSV ? '\t' : sniff_delim(first, flen);
-	csv_set_delim(&p, (unsigned char)delim);
+		delim = f == F_TSV ? '\t' : cim_csv_sniff(first, flen);
+	cim_csvrows_init(&st.rows, delim, csv_row, &st);
 	cur.line = l->lineno;
 	while (more) {
-		const char *s;
+		const char *s, *err;
 		size_t n = len;
-
 		int bad;
 
 		if (text.len == 0)
@@ -646,20 +568,13 @@ read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 		cim_buf_add(&text, line, len);
 		cur.text = text.p;
 		cur.len = text.len;
-		if (csv_parse(&p, s, n, csv_field, csv_row, &st) != n ||
-		    csv_parse(&p, "\n", 1, csv_field, csv_row, &st) != 1) {
+		if (cim_csvrows_line(&st.rows, s, n, &err) < 0) {
 			cim_run_read(st.header ? 1 : 0);
-			cim_reject(cur.name, cur.line, text.p, text.len, "%s",
-			    csv_error(&p) == CSV_EPARSE ? "bad CSV quoting" : csv_strerror(csv_error(&p)));
+			cim_reject(cur.name, cur.line, text.p, text.len, "%s", err);
 			/* Start afresh at the next line. */
-			csv_free(&p);
-			csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-			csv_set_delim(&p, (unsigned char)delim);
-			st.nf = 0;
-			st.fields.len = 0;
 			st.bad_utf8 = 0;
 			text.len = 0;
-		} else if (p.pstate == 0) {
+		} else if (!cim_csvrows_pending(&st.rows)) {
 			/* The row ended at this line (or the line was empty). */
 			text.len = 0;
 		}
@@ -667,12 +582,12 @@ read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 	}
 	if (l->err)
 		cim_run_fail();
-	if (csv_fini(&p, csv_field, csv_row, &st) != 0) {
+	if (cim_csvrows_finish(&st.rows) != 0) {
 		cim_run_read(1);
 		cim_reject(cur.name, cur.line, text.p ? text.p : "", text.len,
 		    "unterminated quoted field");
 	}
-	csv_free(&p);
+	cim_csvrows_free(&st.rows);
 	for (size_t i = 0; i < st.nheader; i++) {
 		free(st.header[i]);
 		cim_destspec_free(&st.col[i]);
@@ -682,8 +597,6 @@ read_csv(struct cim_lines *l, char *first, size_t flen, enum fmt f)
 	cim_calls_free(st.calls);
 	free(st.v);
 	free(st.vlen);
-	free(st.off);
-	cim_buf_free(&st.fields);
 	cim_buf_free(&text);
 }
 

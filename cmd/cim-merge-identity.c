@@ -29,6 +29,7 @@
 #include "rec.h"
 #include "run.h"
 #include "schema.h"
+#include "tmpdir.h"
 #include "tstamp.h"
 
 static const char usage[] =
@@ -368,23 +369,12 @@ is_blank(const char *s, size_t n)
 static int
 open_tmp(const char *what, struct cim_out **o)
 {
-	const char *dir = getenv("TMPDIR");
-	char *path;
+	const char *dir;
 	int fd;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = cim_xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/cim-merge-identity.XXXXXX", dir);
-	if ((fd = mkstemp(path)) < 0) {
-		int e = errno;
-
-		free(path);
-		cim_die(1, "%s: cannot create the %s: %s", dir, what, strerror(e));
-	}
-	unlink(path);	/* gone when we exit, however we exit */
-	*o = cim_out_fd(fd, path);
-	free(path);
+	if ((fd = cim_tmpdir_open("cim-merge-identity", &dir)) < 0)
+		cim_die(1, "%s: cannot create the %s: %s", dir, what, strerror(errno));
+	*o = cim_out_fd(fd, what);
 	return fd;
 }
 

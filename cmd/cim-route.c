@@ -29,6 +29,7 @@
 #include "schema.h"
 #include "sim.h"
 #include "smap.h"
+#include "tmpdir.h"
 #include "tstamp.h"
 
 static const char usage[] =
@@ -462,7 +463,7 @@ decide(const struct cim_rec *rec, struct cim_region *g, int64_t started_ms)
 			cim_buf_free(&w);
 		} else {
 			jv ri = jv_object_get(jv_copy(outv), jv_string("r"));
-			long rule = jv_get_kind(ri) == JV_KIND_NUMBER ? (long)jv_number_value(ri) : -1;
+			long rule = cim_jq_index(ri, opt.pol.n);	/* -1: the defaults */
 
 			jv_free(ri);
 			if (route_json(outv, g, &route, &why) < 0) {
@@ -933,8 +934,14 @@ main(int argc, char **argv)
 		if ((opt.sim = cim_sim_new(&so, text.p ? text.p : "", text.len, &why)) == NULL)
 			cim_die(CIM_EXIT_USAGE, "%s", cim_buf_str(&why));
 		check_roster();
-		if ((opt.spool = tmpfile()) == NULL)
-			cim_die(1, "temporary file: %s", strerror(errno));
+		{
+			/* In $TMPDIR: tmpfile(3) in glibc ignores it. */
+			const char *dir;
+			int fd = cim_tmpdir_open("cim-route", &dir);
+
+			if (fd < 0 || (opt.spool = fdopen(fd, "w+")) == NULL)
+				cim_die(1, "%s: cannot create the spool file: %s", dir, strerror(errno));
+		}
 	}
 
 	if (optind == argc)

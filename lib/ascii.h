@@ -27,4 +27,16 @@ cim_ascii_has_prefix(const char *s, size_t n, const char *p)
 			return 0;
 	return 1;
 }
+
+/* 1 when s[0..n) holds only spaces, tabs and CRs (or nothing).  Bounded:
+ * s need not be NUL-terminated, where strspn would read past its end. */
+static inline int
+cim_ascii_blank(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	return n == 0;
+}
 #endif

@@ -427,6 +427,22 @@ getf(const unsigned char *p)
 	return f;
 }
 
+/*
+ * Reads a weight into *w: 0 when it is not finite or beyond WEIGHT_MAX.
+ * Training keeps weights small (a few units); a forged or damaged file
+ * with huge ones would make the softmax overflow into NaN probabilities,
+ * written as invalid JSON.  With |w| <= 1e6 and dim <= 1024 a score is
+ * at most ~1e15, far inside a float.
+ */
+#define WEIGHT_MAX 1e6f
+
+static int
+weight(float *w, const unsigned char *p)
+{
+	*w = getf(p);
+	return *w >= -WEIGHT_MAX && *w <= WEIGHT_MAX;
+}
+
 struct cim_ft *
 cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 {
@@ -434,6 +450,7 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 	const unsigned char *q, *end;
 	uint32_t v, nl, nrows, dim, k, d;
 	size_t need;
+	const char *reason = "corrupt model (sizes do not match)";
 
 	if (n < 12 || memcmp(p, "CIMFTMDL", 8) != 0) {
 		cim_buf_adds(why, "not a cim-classify model");
@@ -470,6 +487,10 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 	for (k = 0; k < nl; k++) {
 		if (end - q < 4 || (size_t)(end - q - 4) < get32(q))
 			goto bad;
+		if (memchr(q + 4, '\0', get32(q)) != NULL) {
+			reason = "corrupt model (NUL byte in a label)";
+			goto bad;
+		}
 		m->labels[k] = cim_xstrndup((const char *)q + 4, get32(q));
 		q += 4 + get32(q);
 	}
@@ -478,7 +499,8 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		goto bad;
 	m->out = cim_xmalloc((size_t)nl * dim * sizeof(float));
 	for (k = 0; k < nl * dim; k++, q += 4)
-		m->out[k] = getf(q);
+		if (!weight(&m->out[k], q))
+			goto badw;
 	m->nrows = nrows;
 	m->in = cim_xmalloc(((size_t)nrows * dim + 1) * sizeof(float));
 	m->rowkey = cim_xmalloc(((size_t)nrows + 1) * sizeof(uint32_t));
@@ -492,15 +514,18 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		m->rowkey[k] = get32(q);
 		q += 4;
 		for (d = 0; d < dim; d++, q += 4)
-			m->in[(size_t)k * dim + d] = getf(q);
+			if (!weight(&m->in[(size_t)k * dim + d], q))
+				goto badw;
 		for (i = (m->rowkey[k] * 2654435761u) & (m->slotcap - 1); m->slot[i] >= 0;
 		    i = (i + 1) & (m->slotcap - 1))
 			;
 		m->slot[i] = (int32_t)k;
 	}
 	return m;
+badw:
+	reason = "corrupt model (weight out of range)";
 bad:
-	cim_buf_adds(why, "corrupt model (sizes do not match)");
+	cim_buf_adds(why, reason);
 	cim_ft_free(m);
 	return NULL;
 }

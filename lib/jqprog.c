@@ -145,3 +145,16 @@ cim_jq_free(struct cim_jq *q)
 	free(q->origin);
 	free(q);
 }
+
+long
+cim_jq_index(jv v, size_t n)
+{
+	double d;
+
+	if (jv_get_kind(v) != JV_KIND_NUMBER)
+		return -1;
+	d = jv_number_value(v);
+	if (!(d >= 0 && d < (double)n) || d != (double)(long)d)
+		return -1;
+	return (long)d;
+}

@@ -32,4 +32,12 @@ int cim_jq_next(struct cim_jq *q, jv *out, struct cim_buf *why);
  * outputs are discarded. */
 jv cim_jq_first(struct cim_jq *q, jv input, struct cim_buf *why);
 void cim_jq_free(struct cim_jq *q);
+/*
+ * The index in [0, n) that the number v (borrowed), output by a program
+ * built of user expressions, names; -1 when v is anything else (not a
+ * number, not an integer, out of range).  An expression spliced into a
+ * combined program can close its parentheses and make it say anything,
+ * so an index out of it is checked before it indexes an array.
+ */
+long cim_jq_index(jv v, size_t n);
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "err.h"
 #include "kvfile.h"
 #include "policy.h"
@@ -290,7 +291,7 @@ ndjson_to_kv(const char *text, size_t n, struct cim_kvfile *f, struct cim_buf *w
 			eol = end;
 		len = (size_t)(eol - p);
 		line++;
-		if (strspn(p, " \t\r") >= len) {
+		if (cim_ascii_blank(p, len)) {
 			p = eol < end ? eol + 1 : end;
 			continue;
 		}
@@ -299,7 +300,8 @@ ndjson_to_kv(const char *text, size_t n, struct cim_kvfile *f, struct cim_buf *w
 		if (jv_get_kind(o) != JV_KIND_OBJECT) {
 			jv_free(o);
 			cim_buf_printf(why, "%ld: not a JSON object", line);
-			return -1;
+			rc = -1;
+			break;
 		}
 		head = jv_object_get(jv_copy(o), jv_string("rule"));
 		if (jv_get_kind(head) == JV_KIND_STRING) {

@@ -239,7 +239,8 @@ set_key(struct cim_region *g, const struct cim_kv *kv, struct cim_buf *why)
 			p += n;
 			p += strspn(p, ", \t\n");
 		}
-		qsort(g->holidays, g->nholidays, sizeof(int64_t), cmp_i64);
+		if (g->nholidays > 1)	/* (none: holidays is NULL, which qsort must not get) */
+			qsort(g->holidays, g->nholidays, sizeof(int64_t), cmp_i64);
 	} else if (strcmp(k, "sla") == 0) {
 		jv o = jv_object();
 
@@ -352,7 +353,8 @@ cim_region_at(const struct cim_region *r, int64_t ms, int *open, int *holiday,
 	day = local / 86400 - (local % 86400 < 0);
 	*wday = cim_time_weekday(day);
 	*minute = (int)((local - day * 86400) / 60);
-	*holiday = bsearch(&day, r->holidays, r->nholidays, sizeof(int64_t), cmp_i64) != NULL;
+	*holiday = r->nholidays > 0 &&	/* bsearch wants an array, even empty */
+	    bsearch(&day, r->holidays, r->nholidays, sizeof(int64_t), cmp_i64) != NULL;
 	*open = !*holiday && cim_hours_in(r->hours, r->nhours, *wday, *minute);
 }
 

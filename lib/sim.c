@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "err.h"
 #include "sim.h"
 #include "smap.h"
@@ -173,6 +174,14 @@ add_skills(struct cim_sim *s, struct agent *g, jv a, struct cim_buf *why)
 	return rc;
 }
 
+/* A concurrency as an int: 101 (refused by the caller's 1..100 check)
+ * when it is beyond, huge or NaN, which a cast would leave undefined. */
+static int
+cap_of(double c)
+{
+	return c >= 0 && c <= 100 ? (int)c : 101;
+}
+
 static int
 parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 {
@@ -199,7 +208,7 @@ parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 		goto out;
 	v = jv_object_get(jv_copy(o), jv_string("concurrency"));
 	if (jv_get_kind(v) == JV_KIND_NUMBER) {
-		g->cap = (int)jv_number_value(v);
+		g->cap = cap_of(jv_number_value(v));
 	} else if (jv_get_kind(v) == JV_KIND_OBJECT) {
 		/* {"phone": 1, "chat": 3}: calls take the whole agent, so
 		 * what counts is how many chats. */
@@ -207,7 +216,7 @@ parse_agent(struct cim_sim *s, jv o, struct agent *g, struct cim_buf *why)
 		jv_object_foreach(v, k, c) {
 			if (strcmp(jv_string_value(k), "phone") != 0 &&
 			    jv_get_kind(c) == JV_KIND_NUMBER && jv_number_value(c) > g->cap)
-				g->cap = (int)jv_number_value(c);
+				g->cap = cap_of(jv_number_value(c));
 			jv_free(k);
 			jv_free(c);
 		}
@@ -285,7 +294,7 @@ cim_sim_new(const struct cim_sim_opts *o, const char *roster, size_t n,
 			eol = end;
 		len = (size_t)(eol - p);
 		line++;
-		if (len > 0 && strspn(p, " \t\r") < len) {
+		if (!cim_ascii_blank(p, len)) {
 			v = jv_parse_sized(p, (int)len);
 			if (!jv_is_valid(v)) {
 				jv msg = jv_invalid_get_msg(v);
