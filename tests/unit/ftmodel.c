@@ -16,7 +16,7 @@ static const struct { const char *text; int y; } data[] = {
 int
 main(void)
 {
-	struct cim_ft_opts o = { 30, 8, 4096, 3, 5, 2, 0.5, 3 };
+	struct cim_ft_opts o = { 30, 4096, 3, 5, 2, 0.1, 3 };
 	struct cim_toks tt = { 0 };
 	uint32_t *f = NULL, *all = NULL;
 	size_t cap = 0, off[9], n = 0, i, nf;
@@ -35,13 +35,13 @@ main(void)
 		y[i] = data[i].y;
 	}
 	off[8] = n;
-	m = cim_ft_train(&o, all, off, y, 8, labels, 2);
-	m2 = cim_ft_train(&o, all, off, y, 8, labels, 2);
+	m = cim_ft_train(&o, all, off, y, 8, labels, 2, NULL);
+	m2 = cim_ft_train(&o, all, off, y, 8, labels, 2, NULL);
 	cim_ft_serialize(m, &a);
 	cim_ft_serialize(m2, &b);
 	CHECK(a.len == b.len && memcmp(a.p, b.p, a.len) == 0, "same seed, same bytes");
-	CHECK(memcmp(a.p, "CIMFTMDL\001\000\000\000\010\000\000\000", 16) == 0,
-	    "magic, version 1 and dim 8, little-endian");
+	CHECK(memcmp(a.p, "CIMFTMDL\002\000\000\000\000\020\000\000", 16) == 0,
+	    "magic, version 2 and 4096 buckets, little-endian");
 
 	m3 = cim_ft_load_mem((const unsigned char *)a.p, a.len, &why);
 	CHECK(m3 != NULL, "load: %s", cim_buf_str(&why));
