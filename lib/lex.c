@@ -266,6 +266,14 @@ static const struct cim_lex_entry table[] = {
 	S(-1.5, "riscad*|arranhad*"), S(-2, "sinal|sinais|marcas de uso"),
 	S(-1.5, "aguardando|no aguardo"), S(-1.2, "ate o momento"),
 	S(-2, "nao obtive|tive resposta|retorno"), S(-2.5, "propaganda enganosa"),
+	/* greetings are not praise: a phrase of valence 0 covers their words */
+	S(0, "bom|boa dia|tarde|noite"), S(0, "good morning|afternoon|evening"),
+	S(-2.5, "ma|mau|pessima qualidade|atendimento|acabamento"),
+	/* a service not rendered: negative, not a negated complaint */
+	S(-2.5, "nao devolveu|devolveram|reembolsou|reembolsaram|estornou|estornaram"),
+	S(-2.5, "nao resolveu|resolveram|respondeu|responderam|retornou|retornaram"),
+	S(-2, "nao liga|ligou|acende|acendeu|carrega|carregou|encaixa|corta|cortou"),
+	S(-2, "queimou|queimad*"), S(-1.5, "emperr*"),
 	/* ---- sentiment, English ---- */
 	S(3.1, "great"), S(1.9, "good"), S(3.2, "excellent"), S(2.8, "amazing"),
 	S(3.1, "awesome"), S(3.2, "love|loved|loving"), S(0.8, "like|liked"),

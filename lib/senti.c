@@ -195,7 +195,8 @@ cim_senti_score_hits(const struct cim_toks *tt, const struct cim_lex_hit *h,
 			continue;
 		prev = covered;
 		covered = end;
-		v = best->w;
+		if ((v = best->w) == 0)
+			continue;	/* "bom dia": covered, not scored */
 		for (k = i; k < end; k++)
 			caps |= (tt->w[k]->flags & CIM_TOK_CAPS) != 0;
 		if (caps && !allcaps)

@@ -99,6 +99,10 @@ main(void)
 			{ "I will take legal action", "neutral" },
 			{ "no help at all, terrible", "negative" },
 			{ "It is okay, could be better", "neutral" },
+			/* a greeting is not praise; a refund not made is no comfort */
+			{ "Boa tarde, gostaria de saber o prazo", "neutral" },
+			{ "a loja não devolveu o valor pago", "negative" },
+			{ "produto de má qualidade", "negative" },
 		};
 
 		for (i = 0; i < sizeof(lab) / sizeof(lab[0]); i++)
