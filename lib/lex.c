@@ -274,6 +274,11 @@ static const struct cim_lex_entry table[] = {
 	S(-2.5, "nao resolveu|resolveram|respondeu|responderam|retornou|retornaram"),
 	S(-2, "nao liga|ligou|acende|acendeu|carrega|carregou|encaixa|corta|cortou"),
 	S(-2, "queimou|queimad*"), S(-1.5, "emperr*"),
+	S(2, "gostando"), S(1.5, "obrigada|obrigados|obrigadas"), S(1.5, "pronto atendimento"),
+	S(2, "cumpre|cumpriu|cumprem|cumpriram o combinado|prometido"),
+	S(2.5, "antes do tempo|previsto|esperado|combinado"), S(1, "correta|corretas|corretos"),
+	/* not yet tried: a reservation (a hedge), not a complaint */
+	S(0, "ainda nao usei|utilizei|testei|instalei|montei|pude|experimentei"),
 	/* ---- sentiment, English ---- */
 	S(3.1, "great"), S(1.9, "good"), S(3.2, "excellent"), S(2.8, "amazing"),
 	S(3.1, "awesome"), S(3.2, "love|loved|loving"), S(0.8, "like|liked"),
@@ -323,7 +328,7 @@ static const struct cim_lex_entry table[] = {
 	HEDGE("apesar"), HEDGE("unico|unica problema|defeito|detalhe|ponto|porem|coisa"),
 	HEDGE("so achei|acho"), HEDGE("achei .. pequen*|grande|fin*|car*"),
 	HEDGE("ponto fraco|negativo"), HEDGE("dentro do esperado"),
-	HEDGE("por enquanto"), HEDGE("ainda nao usei|testei|instalei|montei"),
+	HEDGE("por enquanto"), HEDGE("ainda nao usei|utilizei|testei|instalei|montei|pude|experimentei"),
 	HEDGE("vamos|vou ver"), HEDGE("pelo preco|valor"), HEDGE("nao e|sao das|dos melhores"),
 	HEDGE("okay|average|decent|mediocre|meh"), HEDGE("so so"), HEDGE("not bad"),
 	HEDGE("could|should be better"), HEDGE("expected more|better"),
