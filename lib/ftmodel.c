@@ -215,6 +215,7 @@ index_rows(struct cim_ft *m)
 struct vec {
 	int32_t		*r;
 	float		*x;
+	uint32_t	*tf;		/* occurrences of row r[i] in the text */
 	size_t		 n, cap;
 };
 
@@ -242,6 +243,7 @@ vectorize(const struct cim_ft *m, const uint32_t *f, size_t nf, struct vec *v)
 		v->cap = nf + 1;
 		v->r = cim_xrealloc(v->r, v->cap * sizeof(*v->r));
 		v->x = cim_xrealloc(v->x, v->cap * sizeof(*v->x));
+		v->tf = cim_xrealloc(v->tf, v->cap * sizeof(*v->tf));
 	}
 	for (i = k = 0; i < nf; i++)
 		if ((v->r[k] = row_of(m, f[i])) >= 0)
@@ -252,6 +254,7 @@ vectorize(const struct cim_ft *m, const uint32_t *f, size_t nf, struct vec *v)
 		for (j = i + 1; j < k && v->r[j] == v->r[i]; j++)
 			;
 		v->r[v->n] = v->r[i];
+		v->tf[v->n] = (uint32_t)(j - i);
 		v->x[v->n] = (float)((1 + log((double)(j - i))) * m->idf[v->r[i]]);
 		ss += (double)v->x[v->n] * v->x[v->n];
 		v->n++;
@@ -261,22 +264,26 @@ vectorize(const struct cim_ft *m, const uint32_t *f, size_t nf, struct vec *v)
 			v->x[i] = (float)(v->x[i] / sqrt(ss));
 }
 
-/* sc[j] = the score of label j for v under weights w (nrows x L). */
+/* sc[j] = the score of label j for v under weights w (nrows x L); acc is
+ * L floats of scratch (float sums vectorize; the order of the sums is
+ * fixed, so the result is the same on every run). */
 static void
-scores(const float *w, int L, const struct vec *v, double *sc)
+scores(const float *w, int L, const struct vec *v, float *acc, double *sc)
 {
 	size_t i;
 	int j;
 
 	for (j = 0; j < L; j++)
-		sc[j] = 0;
+		acc[j] = 0;
 	for (i = 0; i < v->n; i++) {
 		const float *wr = w + (size_t)v->r[i] * (size_t)L;
-		double x = v->x[i];
+		float x = v->x[i];
 
 		for (j = 0; j < L; j++)
-			sc[j] += wr[j] * x;
+			acc[j] += wr[j] * x;
 	}
+	for (j = 0; j < L; j++)
+		sc[j] = acc[j];
 }
 
 static int
@@ -314,6 +321,7 @@ sgd(const struct train *t, float *w, float *a, const size_t *use, size_t nuse,
 	int L = t->m->nlabels, ep, j, best = epochs;
 	size_t i, k, *ord = cim_xmalloc((nuse + 1) * sizeof(*ord)), nw;
 	double *sc = cim_xmalloc((size_t)L * sizeof(*sc)), c = 1, bestf = -1;
+	float *acc = cim_xmalloc((size_t)L * sizeof(*acc));
 	uint64_t s = t->seed * 0x9E3779B97F4A7C15ULL + 1;
 	float *avg = NULL;
 	int *tp = NULL, *np = NULL, *nt = NULL;
@@ -338,7 +346,7 @@ sgd(const struct train *t, float *w, float *a, const size_t *use, size_t nuse,
 			int y = t->y[ord[i]], r = -1;
 			double u0;
 
-			scores(w, L, v, sc);
+			scores(w, L, v, acc, sc);
 			for (j = 0; j < L; j++)
 				if (j != y && (r < 0 || sc[j] > sc[r]))
 					r = j;
@@ -366,7 +374,7 @@ sgd(const struct train *t, float *w, float *a, const size_t *use, size_t nuse,
 			for (i = 0; i < nhold; i++) {
 				int p, y = t->y[hold[i]];
 
-				scores(avg, L, &t->ex[hold[i]], sc);
+				scores(avg, L, &t->ex[hold[i]], acc, sc);
 				p = argmax(sc, L);
 				nt[y]++;
 				np[p]++;
@@ -385,6 +393,7 @@ sgd(const struct train *t, float *w, float *a, const size_t *use, size_t nuse,
 		w[k] -= (float)(a[k] / c);
 	free(ord);
 	free(sc);
+	free(acc);
 	free(avg);
 	free(tp);
 	return best;
@@ -491,6 +500,7 @@ cim_ft_train(const struct cim_ft_opts *o, const uint32_t *feats,
 	for (i = 0; i < n; i++) {
 		free(ex[i].r);
 		free(ex[i].x);
+		free(ex[i].tf);
 	}
 	free(ex);
 	return m;
@@ -503,10 +513,11 @@ cim_ft_predict(const struct cim_ft *m, const uint32_t *f, size_t nf,
 	struct vec v = { 0 };
 	int L = m->nlabels, j, best;
 	double *sc = cim_xmalloc((size_t)L * sizeof(*sc)), z = 0;
+	float *acc = cim_xmalloc((size_t)L * sizeof(*acc));
 	size_t i;
 
 	vectorize(m, f, nf, &v);
-	scores(m->w, L, &v, sc);
+	scores(m->w, L, &v, acc, sc);
 	best = argmax(sc, L);
 	for (j = 0; j < L; j++)
 		z += exp(sc[j] - sc[best]);
@@ -514,24 +525,22 @@ cim_ft_predict(const struct cim_ft *m, const uint32_t *f, size_t nf,
 	if (contrib) {
 		/* Each occurrence of a feature gets its row's share. */
 		for (i = 0; i < nf; i++) {
-			int32_t r = row_of(m, f[i]);
-			size_t k, tf = 0;
-			double c = 0;
+			int32_t r = row_of(m, f[i]), *at;
 
-			if (r >= 0)
-				for (k = 0; k < v.n; k++)
-					if (v.r[k] == r) {
-						c = v.x[k] * m->w[(size_t)r * (size_t)L + (size_t)best];
-						break;
-					}
-			for (k = 0; c != 0 && k < nf; k++)
-				tf += f[k] == f[i];
-			contrib[i] = tf ? c / (double)tf : 0;
+			contrib[i] = 0;
+			if (r >= 0 && (at = bsearch(&r, v.r, v.n, sizeof(*v.r), cmp_i32)) != NULL) {
+				size_t k = (size_t)(at - v.r);
+
+				contrib[i] = v.x[k] * m->w[(size_t)r * (size_t)L + (size_t)best] /
+				    (double)v.tf[k];
+			}
 		}
 	}
 	free(v.r);
 	free(v.x);
+	free(v.tf);
 	free(sc);
+	free(acc);
 	return best;
 }
 
