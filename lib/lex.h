@@ -21,7 +21,7 @@
 
 enum cim_lex_kind {
 	CIM_LEX_INTENT, CIM_LEX_URGENCY, CIM_LEX_CHURN, CIM_LEX_SENT,
-	CIM_LEX_NEG, CIM_LEX_BOOST, CIM_LEX_CONTRAST
+	CIM_LEX_NEG, CIM_LEX_BOOST, CIM_LEX_CONTRAST, CIM_LEX_HEDGE
 };
 
 enum cim_intent {
@@ -40,10 +40,15 @@ enum cim_churn_cue { CIM_C_CANCEL, CIM_C_PORT, CIM_C_SWITCH, CIM_C_NEVER,
 	CIM_C_COMPETITOR, CIM_C_COUNT };
 extern const char *const cim_churn_name[CIM_C_COUNT];
 
+/* cls of a sentiment, negator or booster entry: the languages it counts in */
+#define CIM_LEX_ANY	0
+#define CIM_LEX_EN	1
+#define CIM_LEX_PT	2
+
 struct cim_lex_entry {
 	const char	*pat;
 	unsigned char	 kind;	/* enum cim_lex_kind */
-	unsigned char	 cls;	/* intent, urgency or churn cue */
+	unsigned char	 cls;	/* intent, urgency or churn cue; language (CIM_LEX_EN...) */
 	float		 w;	/* weight; valence for CIM_LEX_SENT */
 };
 

@@ -80,6 +80,34 @@ main(void)
 
 		CHECK(sign == pol[i].sign, "%s: compound %.3f, want sign %d", pol[i].s, v, pol[i].sign);
 	}
+	/* the three-class label: hedges and contrast make a middling review
+	 * neutral; words common in the other language do not count */
+	{
+		static const struct { const char *s, *label; } lab[] = {
+			{ "O produto é bom", "positive" },
+			{ "Produto razoável, mais ou menos", "neutral" },
+			{ "É bom, mas poderia ser melhor", "neutral" },
+			{ "Bom produto, mas a entrega demorou", "neutral" },
+			{ "Produto excelente, chegou no prazo, recomendo", "positive" },
+			{ "Comprei dois e recebi apenas um", "negative" },
+			{ "Não funcionou, parou de funcionar no segundo dia", "negative" },
+			{ "As crianças adoraram", "positive" },
+			/* Portuguese "no" is "in the", not English "no" */
+			{ "Chegou no prazo, excelente qualidade", "positive" },
+			/* English "show", "top" and "legal" are not Portuguese praise */
+			{ "please show me how to top up my card", "neutral" },
+			{ "I will take legal action", "neutral" },
+			{ "no help at all, terrible", "negative" },
+			{ "It is okay, could be better", "neutral" },
+			/* a greeting is not praise; a refund not made is no comfort */
+			{ "Boa tarde, gostaria de saber o prazo", "neutral" },
+			{ "a loja não devolveu o valor pago", "negative" },
+			{ "produto de má qualidade", "negative" },
+		};
+
+		for (i = 0; i < sizeof(lab) / sizeof(lab[0]); i++)
+			CHECK_STR(cim_senti_label(senti(lab[i].s)), lab[i].label, lab[i].s);
+	}
 	/* intensity: boosters, dampeners, caps, repeated punctuation, emoji */
 	{
 		static const struct { const char *weak, *strong; } inten[] = {

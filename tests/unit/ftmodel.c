@@ -2,6 +2,7 @@
  * round trip (serialize, load, serialize again: the same bytes, the same
  * predictions), little-endian layout, and rejection of damaged files. */
 #include <stdlib.h>
+#include <zlib.h>
 
 #include "ftmodel.h"
 #include "unit.h"
@@ -16,7 +17,7 @@ static const struct { const char *text; int y; } data[] = {
 int
 main(void)
 {
-	struct cim_ft_opts o = { 30, 8, 4096, 3, 5, 2, 0.5, 3 };
+	struct cim_ft_opts o = { 30, 4096, 3, 5, 2, 0.1, 3 };
 	struct cim_toks tt = { 0 };
 	uint32_t *f = NULL, *all = NULL;
 	size_t cap = 0, off[9], n = 0, i, nf;
@@ -35,13 +36,13 @@ main(void)
 		y[i] = data[i].y;
 	}
 	off[8] = n;
-	m = cim_ft_train(&o, all, off, y, 8, labels, 2);
-	m2 = cim_ft_train(&o, all, off, y, 8, labels, 2);
+	m = cim_ft_train(&o, all, off, y, 8, labels, 2, NULL);
+	m2 = cim_ft_train(&o, all, off, y, 8, labels, 2, NULL);
 	cim_ft_serialize(m, &a);
 	cim_ft_serialize(m2, &b);
 	CHECK(a.len == b.len && memcmp(a.p, b.p, a.len) == 0, "same seed, same bytes");
-	CHECK(memcmp(a.p, "CIMFTMDL\001\000\000\000\010\000\000\000", 16) == 0,
-	    "magic, version 1 and dim 8, little-endian");
+	CHECK(memcmp(a.p, "CIMFTMDL\002\000\000\000\000\020\000\000", 16) == 0,
+	    "magic, version 2 and 4096 buckets, little-endian");
 
 	m3 = cim_ft_load_mem((const unsigned char *)a.p, a.len, &why);
 	CHECK(m3 != NULL, "load: %s", cim_buf_str(&why));
@@ -79,6 +80,47 @@ main(void)
 		why.len = 0;
 		CHECK(cim_ft_load_mem((const unsigned char *)a.p, a.len - 7, &why) == NULL,
 		    "truncated");
+	}
+	/* Forged files: the checksum is right, the contents impossible.  An
+	 * infinite or huge weight or idf would turn scores into NaN, and a NUL
+	 * in a label would cut it short.  Layout: 12 bytes of magic and
+	 * version, 24 of header, the labels (length + bytes), then rows of
+	 * key, idf and one weight per label; a CRC-32 last. */
+	{
+		static const struct { const char *name; size_t at; uint32_t bits; const char *want; } forged[] = {
+			{ "infinite weight", 8, 0x7f800000u, "weight out of range" },
+			{ "huge weight", 12, 0x7149f2cau, "weight out of range" },
+			{ "NaN idf", 4, 0x7fc00000u, "weight out of range" },
+			{ "NUL in a label", (size_t)-1, 0, "NUL byte in a label" },
+		};
+		size_t row = 12 + 24 + (4 + strlen(labels[0])) + (4 + strlen(labels[1]));
+
+		for (i = 0; i < sizeof(forged) / sizeof(forged[0]); i++) {
+			unsigned char *copy = malloc(a.len);
+			uint32_t crc;
+			size_t at;
+
+			memcpy(copy, a.p, a.len);
+			if (forged[i].at == (size_t)-1) {
+				copy[12 + 24 + 4 + 2] = '\0';
+			} else {
+				at = row + forged[i].at;
+				copy[at] = (unsigned char)forged[i].bits;
+				copy[at + 1] = (unsigned char)(forged[i].bits >> 8);
+				copy[at + 2] = (unsigned char)(forged[i].bits >> 16);
+				copy[at + 3] = (unsigned char)(forged[i].bits >> 24);
+			}
+			crc = (uint32_t)crc32(0L, copy, (uInt)(a.len - 4));
+			copy[a.len - 4] = (unsigned char)crc;
+			copy[a.len - 3] = (unsigned char)(crc >> 8);
+			copy[a.len - 2] = (unsigned char)(crc >> 16);
+			copy[a.len - 1] = (unsigned char)(crc >> 24);
+			why.len = 0;
+			CHECK(cim_ft_load_mem(copy, a.len, &why) == NULL &&
+			    strstr(cim_buf_str(&why), forged[i].want) != NULL, "%s: %s",
+			    forged[i].name, why.len ? why.p : "accepted");
+			free(copy);
+		}
 	}
 	cim_ft_free(m);
 	cim_ft_free(m2);
