@@ -1047,7 +1047,9 @@ prof_ident_cmp(const void *a, const void *b)
 static void
 write_profiles(void)
 {
-	struct cim_out *o = cim_out_create(opt.profiles, 0666);
+	/* Customer identifiers: readable by the owner only, as rejects are;
+	 * so are the timeline and the log. */
+	struct cim_out *o = cim_out_create(opt.profiles, 0600);
 	struct spelling *sp;
 	size_t nsp = 0, k, s, pi_pos = 0, npairs = 0;
 	uint32_t i, pi, *pairs;
@@ -1155,7 +1157,7 @@ tl_cmp(const void *a, const void *b)
 static void
 write_timeline(void)
 {
-	struct cim_out *o = cim_out_create(opt.timeline, 0666);
+	struct cim_out *o = cim_out_create(opt.timeline, 0600);
 	struct cim_buf b = { 0 }, e = { 0 };
 	size_t k;
 
@@ -1382,7 +1384,7 @@ main(int argc, char **argv)
 		opt.jq = cim_jq_compile(cim_buf_str(&prog), "--key", jv_invalid());
 	}
 	if (opt.log != NULL) {
-		int fd = open(opt.log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+		int fd = open(opt.log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 
 		if (fd < 0)
 			cim_die(2, "%s: %s", opt.log, strerror(errno));
