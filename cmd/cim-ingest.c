@@ -27,7 +27,7 @@
 #include "phone.h"
 #include "preset.h"
 #include "schema.h"
-#include "smap.h"
+#include "idset.h"
 #include "twcs.h"
 #include "utf8.h"
 #include "whatsapp.h"
@@ -130,7 +130,7 @@ static struct {
 
 static struct cim_row row;
 static struct cim_buf why, scratch;
-static struct cim_smap seen_ids;
+static struct cim_idset seen_ids;
 
 /* ---- output ---- */
 
@@ -141,10 +141,7 @@ static struct cim_smap seen_ids;
 static int
 fresh_id(const char *id, size_t n)
 {
-	int isnew;
-
-	cim_smap_put(&seen_ids, id, n, &isnew);
-	return isnew;
+	return cim_idset_add(&seen_ids, id, n);
 }
 
 /* The id of a record we built: the text of its first member, escaped. */
@@ -1126,7 +1123,7 @@ main(int argc, char **argv)
 	cim_row_free(&row);
 	cim_buf_free(&why);
 	cim_buf_free(&scratch);
-	cim_smap_free(&seen_ids);
+	cim_idset_free(&seen_ids);
 	for (size_t k = 0; k < opt.nmap; k++) {
 		cim_destspec_free(&opt.map[k].dest);
 		free(opt.map[k].src);

@@ -148,16 +148,28 @@ value(const struct field *x, struct cim_buf *tmp, size_t *n)
 	return tmp->p;
 }
 
-/* ---- tweet ids: numbers, in an open-addressing table ---- */
+/* ---- tweets, and their ids in an open-addressing table ---- */
+
+/* Kept small: a large file holds millions. */
+struct tweet {
+	size_t		 rec;		/* its record in the buffer */
+	int64_t		 at;
+	uint64_t	 id;
+	uint32_t	 reclen, line;
+	int32_t		 parent;	/* union-find */
+	int32_t		 next;		/* next tweet of the same thread */
+	/* the reply link fields, as offsets from rec */
+	uint32_t	 link[2][2];
+};
 
 /*
- * Tweet ids are decimal numbers below 2^63, so a table of (id, index)
- * pairs with a mixed hash does what a string map would without a key
- * allocation per tweet (the file is held in memory anyway).
+ * Tweet ids are decimal numbers below 2^63, so a table of tweet indexes
+ * (the id read from the tweet) with a mixed hash does what a string map
+ * would without a key allocation per tweet: 4 bytes a slot, 8 MB for a
+ * million tweets.
  */
 struct idtab {
-	uint64_t	*id;
-	long		*idx;	/* index + 1; 0 = empty */
+	uint32_t	*idx;	/* index + 1; 0 = empty */
 	size_t		 cap, n;
 };
 
@@ -171,8 +183,9 @@ id_num(const char *s)
 	return v;
 }
 
+/* The slot of id in t: where it is, or the empty one it goes to. */
 static size_t
-id_slot(const struct idtab *t, uint64_t id)
+id_slot(const struct idtab *t, const struct tweet *tw, uint64_t id)
 {
 	/*
 	 * Files list tweets mostly in id order: ids that follow each other
@@ -181,47 +194,10 @@ id_slot(const struct idtab *t, uint64_t id)
 	 * their time folded into the low bits, which spreads them.
 	 */
 	uint64_t h = id ^ (id >> 22) ^ (id >> 43);
+
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
-		if (t->idx[i] == 0 || t->id[i] == id)
+		if (t->idx[i] == 0 || tw[t->idx[i] - 1].id == id)
 			return i;
-}
-
-/* The index + 1 of tweet id, or 0. */
-static long
-id_get(const struct idtab *t, uint64_t id)
-{
-	return t->cap ? t->idx[id_slot(t, id)] : 0;
-}
-
-/* Adds id -> idx; 0, or -1 when id is there already. */
-static int
-id_put(struct idtab *t, uint64_t id, long idx)
-{
-	size_t i;
-
-	if ((t->n + 1) * 2 > t->cap) {
-		struct idtab old = *t;
-
-		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->id = cim_xmalloc(t->cap * sizeof(*t->id));
-		t->idx = cim_xcalloc(t->cap, sizeof(*t->idx));
-		for (i = 0; i < old.cap; i++)
-			if (old.idx[i]) {
-				size_t j = id_slot(t, old.id[i]);
-
-				t->id[j] = old.id[i];
-				t->idx[j] = old.idx[i];
-			}
-		free(old.id);
-		free(old.idx);
-	}
-	i = id_slot(t, id);
-	if (t->idx[i])
-		return -1;
-	t->id[i] = id;
-	t->idx[i] = idx + 1;
-	t->n++;
-	return 0;
 }
 
 /* ---- tweets and threads ---- */
@@ -231,18 +207,6 @@ enum { C_ID, C_AUTHOR, C_INBOUND, C_AT, C_TEXT, C_RESP, C_INREPLY, C_N };
 static const char *const colname[C_N] = {
 	"tweet_id", "author_id", "inbound", "created_at", "text",
 	"response_tweet_id", "in_response_to_tweet_id",
-};
-
-/* Kept small: a large file holds millions. */
-struct tweet {
-	size_t		 rec;		/* its record in the buffer */
-	int64_t		 at;
-	uint64_t	 id;
-	uint32_t	 reclen, line;
-	int32_t		 parent;	/* union-find */
-	int32_t		 next;		/* next tweet of the same thread */
-	/* the reply link fields, as offsets from rec */
-	uint32_t	 link[2][2];
 };
 
 struct reader {
@@ -258,6 +222,39 @@ struct reader {
 	struct fields			 f;
 	struct cim_buf			 tmp, tmp2;
 };
+
+/* The index + 1 of tweet id, or 0. */
+static long
+id_get(const struct reader *rd, uint64_t id)
+{
+	return rd->ids.cap ? rd->ids.idx[id_slot(&rd->ids, rd->t, id)] : 0;
+}
+
+/* Adds tweet idx (its id set) to the table; 0, or -1 when its id is
+ * there already. */
+static int
+id_put(struct reader *rd, size_t idx)
+{
+	struct idtab *t = &rd->ids;
+	size_t i;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		struct idtab old = *t;
+
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->idx = cim_xcalloc(t->cap, sizeof(*t->idx));
+		for (i = 0; i < old.cap; i++)
+			if (old.idx[i])
+				t->idx[id_slot(t, rd->t, rd->t[old.idx[i] - 1].id)] = old.idx[i];
+		free(old.idx);
+	}
+	i = id_slot(t, rd->t, rd->t[idx].id);
+	if (t->idx[i])
+		return -1;
+	t->idx[i] = (uint32_t)idx + 1;
+	t->n++;
+	return 0;
+}
 
 static int32_t
 find(struct tweet *t, int32_t i)
@@ -334,7 +331,7 @@ link_ids(struct reader *rd, long i, const char *s, size_t n)
 		while (b < n && s[b] != ',')
 			b++;
 		if (cim_twcs_id(s + a, b - a, id, sizeof(id)) > 0 &&
-		    (j = id_get(&rd->ids, id_num(id))) > 0)
+		    (j = id_get(rd, id_num(id))) > 0)
 			unite(rd->t, (int32_t)i, (int32_t)(j - 1));
 		a = b + 1;
 	}
@@ -391,13 +388,13 @@ scan(struct reader *rd, size_t pos, long line)
 			reject(rd, rec, pos, first, "inbound is not True or False");
 			continue;
 		}
-		if (id_put(&rd->ids, id_num(id), (long)rd->nt) < 0) {
-			reject(rd, rec, pos, first, "a tweet_id seen before");
-			continue;
-		}
 		if (rd->nt == INT32_MAX) {
 			reject(rd, rec, len, first, "more than 2^31 tweets");
 			break;
+		}
+		if (pos - rec > UINT32_MAX || first > (long)UINT32_MAX) {
+			reject(rd, rec, pos, first, "a record over 4 GB, or past line 2^32");
+			continue;
 		}
 		if (rd->nt == rd->cap) {
 			/* about one tweet per 150 bytes: one allocation, mostly */
@@ -405,8 +402,9 @@ scan(struct reader *rd, size_t pos, long line)
 			rd->t = cim_xrealloc(rd->t, rd->cap * sizeof(*rd->t));
 		}
 		t = &rd->t[rd->nt];
-		if (pos - rec > UINT32_MAX || first > (long)UINT32_MAX) {
-			reject(rd, rec, pos, first, "a record over 4 GB, or past line 2^32");
+		t->id = id_num(id);
+		if (id_put(rd, rd->nt) < 0) {
+			reject(rd, rec, pos, first, "a tweet_id seen before");
 			continue;
 		}
 		t->rec = rec;
@@ -415,7 +413,6 @@ scan(struct reader *rd, size_t pos, long line)
 		t->at = ms;
 		t->parent = (int32_t)rd->nt;
 		t->next = -1;
-		t->id = id_num(id);
 		for (k = 0; k < 2; k++) {
 			int c = rd->col[k == 0 ? C_INREPLY : C_RESP];
 
@@ -576,7 +573,6 @@ out:
 	free(rd.f.v);
 	free(order);
 	free(head);
-	free(rd.ids.id);
 	free(rd.ids.idx);
 	cim_buf_free(&rd.tmp);
 	cim_buf_free(&rd.tmp2);
