@@ -1,10 +1,16 @@
 /*
  * preset.c: reading a whole operand for the format presets (preset.h).
  * The bytes go straight from the input into one buffer (no line
- * splitting): the presets parse the buffer themselves.
+ * splitting), or a regular file is mapped: the presets parse the buffer
+ * themselves.
  */
+#define _DEFAULT_SOURCE	/* MAP_POPULATE, where the system has it */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "preset.h"
@@ -41,7 +47,8 @@ convert(struct cim_buf *out, size_t at, enum cim_encoding enc, size_t *bad)
 	*bad = good;
 	cim_buf_add(&t, out->p, at);
 	nbad = cim_transcode(enc, out->p + at, out->len - at, &t);
-	cim_buf_free(out);
+	if (out->cap > 0)	/* else it is a mapping, cim_preset_release's */
+		cim_buf_free(out);
 	*out = t;
 	return nbad;
 }
@@ -55,15 +62,69 @@ line_at(const char *s, size_t off, long line)
 	return line;
 }
 
+/*
+ * Maps the regular file l reads, from its line first[0..flen) on, into out
+ * (out->cap 0: not malloc'd) and map.  Reading 100 MB into fresh memory
+ * costs more CPU than parsing it on a virtual machine (0.45 s against
+ * 0.1 s for 93 MB mapped, in our measure): the file's cached pages are
+ * used as they are.  0, or -1 when the input is not such a file (then
+ * nothing changed).
+ */
+static int
+map_file(struct cim_lines *l, const char *first, size_t flen, struct cim_buf *out,
+    struct cim_preset_map *map)
+{
+	size_t held = l->end - l->start, size, q, nl;
+	long pg = sysconf(_SC_PAGESIZE);
+	struct stat st;
+	off_t next;
+	char *base;
+	int fd = cim_input_file(l->in, &next), flags = MAP_PRIVATE;
+
+	if (fd < 0 || pg <= 0 || !l->newline || fstat(fd, &st) < 0 ||
+	    (uintmax_t)st.st_size >= SIZE_MAX / 2 || (uintmax_t)next > (uintmax_t)st.st_size ||
+	    (size_t)next < held + flen + 1 || (size_t)(st.st_size - next) < PRESET_MAP_MIN)
+		return -1;
+	size = (size_t)st.st_size;
+#ifdef MAP_POPULATE
+	flags |= MAP_POPULATE;	/* all pages in one call, not a fault each */
+#endif
+	if ((base = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, fd, 0)) == MAP_FAILED)
+		return -1;
+	/* The first line ends ("\n", a "\r" before it dropped by the line
+	 * reader) where the bytes the reader holds begin. */
+	nl = (size_t)next - held - 1;
+	q = nl - flen - (nl > flen && base[nl - 1] == '\r');
+	if (base[nl] != '\n' || memcmp(base + q, first, flen) != 0 ||
+	    (base[size - 1] != '\n' && size % (size_t)pg == 0)) {
+		munmap(base, size);
+		return -1;
+	}
+	if (base[size - 1] != '\n')
+		base[size++] = '\n';	/* the page's rest is ours (MAP_PRIVATE) */
+	map->base = base;
+	map->len = size;
+	out->p = base + q;
+	out->len = size - q;
+	out->cap = 0;
+	l->start = l->end;
+	l->eof = 1;
+	return 0;
+}
+
 int
 cim_preset_slurp(struct cim_lines *l, const char *first, size_t flen,
     enum cim_encoding enc, const struct cim_sink *sink, struct cim_buf *out,
-    long *lineno)
+    long *lineno, struct cim_preset_map *map)
 {
 	size_t at = out->len, nbad, bad = 0;
 	int rc = 0;
 
 	*lineno = l->lineno;
+	map->base = NULL;
+	map->len = 0;
+	if (at == 0 && map_file(l, first, flen, out, map) == 0)
+		goto convert;
 	cim_buf_add(out, first, flen);
 	cim_buf_addc(out, '\n');
 	/* What the line reader holds already, then the rest of the input. */
@@ -85,12 +146,25 @@ cim_preset_slurp(struct cim_lines *l, const char *first, size_t flen,
 	}
 	if (out->len > at && out->p[out->len - 1] != '\n')
 		cim_buf_addc(out, '\n');
+convert:
 	/* Repaired or transcoded once, for the whole file; a repair is
 	 * reported at the first line that needed it. */
 	nbad = convert(out, at, enc, &bad);
 	if (nbad > 0 && sink->repaired != NULL)
 		sink->repaired(line_at(out->p + at, bad, *lineno), nbad, sink->arg);
 	return rc;
+}
+
+void
+cim_preset_release(struct cim_buf *b, struct cim_preset_map *map)
+{
+	if (b->cap > 0)
+		cim_buf_free(b);
+	if (map->base != NULL)
+		munmap(map->base, map->len);
+	memset(b, 0, sizeof(*b));
+	map->base = NULL;
+	map->len = 0;
 }
 
 void

@@ -221,6 +221,12 @@ struct reader {
 	struct idtab			 ids;
 	struct fields			 f;
 	struct cim_buf			 tmp, tmp2;
+	/* the last Twitter time parsed (sod -1: none) */
+	struct lastday {
+		char	 s[30];
+		int64_t	 ms;
+		int	 sod;
+	}				 last;
 };
 
 /* The index + 1 of tweet id, or 0. */
@@ -345,6 +351,50 @@ reject(struct reader *rd, size_t rec, size_t end, long line, const char *why)
 	rd->sink->reject(line, rd->buf->p + rec, end - rec, why, rd->sink->arg);
 }
 
+/*
+ * The time s[0..n) of created_at.  Tweets of a file come in time order, so
+ * a day repeats: a Twitter time ("Tue Oct 31 22:10:47 +0000 2017") that
+ * differs from the last one parsed only in its clock is that time moved by
+ * the clock's difference (the offset is explicit, no zone rule applies).
+ * Returns 0, or -1 when the time is not one.
+ */
+static int
+created_at(struct reader *rd, const char *s, size_t n, int64_t *ms)
+{
+	struct lastday *c = &rd->last;
+	int twitter = n == sizeof(c->s) && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' &&
+	    s[13] == ':' && s[16] == ':' && s[19] == ' ' && (s[20] == '+' || s[20] == '-') &&
+	    s[25] == ' ';
+	int sod = -1;
+
+	if (twitter) {
+		int d[6], k;
+
+		for (k = 0; k < 6; k++) {
+			char ch = s[11 + k + k / 2];
+
+			if (ch < '0' || ch > '9')
+				break;
+			d[k] = ch - '0';
+		}
+		if (k == 6 && d[0] * 10 + d[1] <= 23 && d[2] <= 5 && d[4] <= 5)
+			sod = (d[0] * 10 + d[1]) * 3600 + (d[2] * 10 + d[3]) * 60 + d[4] * 10 + d[5];
+	}
+	if (sod >= 0 && c->sod >= 0 && memcmp(s, c->s, 11) == 0 &&
+	    memcmp(s + 19, c->s + 19, sizeof(c->s) - 19) == 0) {
+		*ms = c->ms + (int64_t)(sod - c->sod) * 1000;
+		return 0;
+	}
+	if (cim_time_parse(s, n, rd->o->norm->order, rd->o->norm->tz, ms) != CIM_TIME_OK)
+		return -1;
+	c->sod = sod;
+	if (sod >= 0) {
+		memcpy(c->s, s, sizeof(c->s));
+		c->ms = *ms;
+	}
+	return 0;
+}
+
 /* Pass 1: every tweet, its time and id. */
 static void
 scan(struct reader *rd, size_t pos, long line)
@@ -379,7 +429,7 @@ scan(struct reader *rd, size_t pos, long line)
 			continue;
 		}
 		s = value(&rd->f.v[rd->col[C_AT]], &rd->tmp, &n);
-		if (cim_time_parse(s, n, rd->o->norm->order, rd->o->norm->tz, &ms) != CIM_TIME_OK) {
+		if (created_at(rd, s, n, &ms) < 0) {
 			reject(rd, rec, pos, first, "bad timestamp in created_at");
 			continue;
 		}
@@ -428,6 +478,24 @@ scan(struct reader *rd, size_t pos, long line)
 }
 
 
+/* v in decimal into out (at least 21 bytes); its length.  snprintf was a
+ * tenth of the preset's time. */
+static size_t
+decimal(uint64_t v, char *out)
+{
+	char t[20];
+	size_t n = 0, i;
+
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		out[i] = t[n - 1 - i];
+	out[n] = '\0';
+	return n;
+}
+
 /* The row of tweet t, in the thread whose first tweet is root. */
 static void
 emit(struct reader *rd, struct cim_row *r, const struct tweet *t, const struct tweet *root)
@@ -444,9 +512,9 @@ emit(struct reader *rd, struct cim_row *r, const struct tweet *t, const struct t
 	r->has_at = r->has_msg = 1;
 	r->f[CIM_D_CHANNEL].len = 0;
 	cim_buf_adds(&r->f[CIM_D_CHANNEL], "\"twitter\"");
-	n = (size_t)snprintf(id, sizeof(id), "%llu", (unsigned long long)root->id);
+	n = decimal(root->id, id);
 	cim_preset_set(r, rd->o->norm, CIM_D_KEY, NULL, id, n);
-	n = (size_t)snprintf(id, sizeof(id), "%llu", (unsigned long long)t->id);
+	n = decimal(t->id, id);
 	cim_preset_set(r, rd->o->norm, CIM_D_MSG_ID, NULL, id, n);
 	s = value(&rd->f.v[rd->col[C_INBOUND]], &rd->tmp, &n);
 	inbound = cim_preset_flag(s, n) == 1;
@@ -502,6 +570,7 @@ cim_twcs_read(struct cim_lines *l, const char *first, size_t flen,
     const struct cim_twcs_opts *o, const struct cim_sink *sink)
 {
 	struct cim_buf buf = { 0 };
+	struct cim_preset_map map;
 	struct reader rd = { 0 };
 	struct cim_row row = { 0 };
 	size_t pos = 0, i;
@@ -512,7 +581,8 @@ cim_twcs_read(struct cim_lines *l, const char *first, size_t flen,
 	rd.o = o;
 	rd.sink = sink;
 	rd.buf = &buf;
-	rc = cim_preset_slurp(l, first, flen, o->enc, sink, &buf, &line);
+	rd.last.sod = -1;
+	rc = cim_preset_slurp(l, first, flen, o->enc, sink, &buf, &line, &map);
 	{
 		long hl = 0;
 
@@ -577,6 +647,6 @@ out:
 	cim_buf_free(&rd.tmp);
 	cim_buf_free(&rd.tmp2);
 	cim_row_free(&row);
-	cim_buf_free(&buf);
+	cim_preset_release(&buf, &map);
 	return rc;
 }
