@@ -53,7 +53,7 @@ grow(struct cim_idset *set)
 
 			memcpy(&len, k, sizeof(len));
 			/* the hash again: the slot keeps only part of it */
-			j = (size_t)(cim_hash(k + sizeof(len), len) >> TAG_BITS) & (set->cap - 1);
+			j = (size_t)(cim_hash_fast(k + sizeof(len), len) >> TAG_BITS) & (set->cap - 1);
 			while (set->t[j] != 0)
 				j = (j + 1) & (set->cap - 1);
 			set->t[j] = old[i];
@@ -64,7 +64,7 @@ grow(struct cim_idset *set)
 int
 cim_idset_add(struct cim_idset *set, const char *s, size_t n)
 {
-	uint64_t h = cim_hash(s, n), off;
+	uint64_t h = cim_hash_fast(s, n), off;
 	uint32_t len = (uint32_t)n;
 	size_t i;
 

@@ -44,14 +44,10 @@ is_mark(int c)
 	    (c >= 0x2066 && c <= 0x2069) || c == 0x061c;
 }
 
-/* The next code point, read as a header reads it; -1 at the end. */
-static inline int
-peek(struct sc *c)
+/* peek() past an ASCII byte: decodes, skips marks, maps look-alikes. */
+static int
+peek_slow(struct sc *c)
 {
-	if (c->i < c->n && c->s[c->i] < 0x80) {
-		c->adv = 1;
-		return c->s[c->i];
-	}
 	for (;;) {
 		int cp;
 
@@ -72,6 +68,18 @@ peek(struct sc *c)
 			return ',';	/* Arabic comma */
 		return cp;
 	}
+}
+
+/* The next code point, read as a header reads it; -1 at the end.  The
+ * ASCII case is inline: headers are mostly digits and punctuation. */
+static inline int
+peek(struct sc *c)
+{
+	if (c->i < c->n && c->s[c->i] < 0x80) {
+		c->adv = 1;
+		return c->s[c->i];
+	}
+	return peek_slow(c);
 }
 
 static void
@@ -494,7 +502,8 @@ ends(const char *s, size_t n, const struct word *w)
 {
 	size_t k = w->n;
 
-	return n >= k && lower((unsigned char)s[n - 1]) == lower((unsigned char)w->s[k - 1]) &&
+	return n >= k && s[n - k] == w->s[0] &&
+	    lower((unsigned char)s[n - 1]) == lower((unsigned char)w->s[k - 1]) &&
 	    strncasecmp(s + n - k, w->s, k) == 0;
 }
 
@@ -516,17 +525,28 @@ cim_wa_is_media(const char *s, size_t n)
 		WORD("画像は含まれていません"), WORD("ไม่มีรูปภาพ"), WORD("لم يتم إدراج الصورة"),
 		WORD("फ़ोटो हटाई गई"),
 	};
+	static unsigned char last[256];	/* last bytes of the suffixes, any case */
+	static int have_last;
 	size_t i;
 
+	if (!have_last) {
+		for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+			unsigned char ch = (unsigned char)suffix[i].s[suffix[i].n - 1];
+
+			last[ch] = last[lower(ch)] = last[ch >= 'a' && ch <= 'z' ? ch - 32 : ch] = 1;
+		}
+		have_last = 1;
+	}
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
 	if (n == 0 || n > 200 || memchr(s, '\n', n) != NULL)
 		return 0;
 	if (s[0] == '<' && s[n - 1] == '>' && n <= 80)
 		return 1;
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (ends(s, n, &suffix[i]))
-			return 1;
+	if (last[(unsigned char)s[n - 1]])
+		for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+			if (ends(s, n, &suffix[i]))
+				return 1;
 	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
 		if (n == whole[i].n && memcmp(s, whole[i].s, n) == 0)
 			return 1;
@@ -616,6 +636,9 @@ struct reader {
 	struct { const char *p; size_t n; int role; } recent[2];
 	int				 next;
 	/* pass 2 */
+	struct author {	/* the last two senders, as written and cleaned */
+		struct cim_buf	 raw, clean;
+	}				 author[2];
 	enum cim_date_order		 order;
 	int				 year, lastmon;	/* of dates without a year */
 };
@@ -801,9 +824,22 @@ message(struct reader *rd, struct cim_row *row, const struct msg *mg, const char
 	if (system) {
 		frag(&row->from, "\"system\"");
 	} else {
-		clean_name(s + h.name, h.name_len, &rd->name);
+		/* one of the last two senders, mostly: each cleaned once */
+		struct author *a = &rd->author[0];
+
+		if (a->raw.len != h.name_len || memcmp(a->raw.p, s + h.name, h.name_len) != 0) {
+			struct author t = rd->author[1];
+
+			rd->author[1] = rd->author[0];
+			rd->author[0] = t;
+			if (a->raw.len != h.name_len || memcmp(a->raw.p, s + h.name, h.name_len) != 0) {
+				a->raw.len = 0;
+				cim_buf_add(&a->raw, s + h.name, h.name_len);
+				clean_name(s + h.name, h.name_len, &a->clean);
+			}
+		}
 		frag(&row->from, role == R_AGENT ? "\"agent\"" : "\"customer\"");
-		cim_preset_set(row, o->norm, CIM_D_MSG_AUTHOR, NULL, rd->name.p, rd->name.len);
+		cim_preset_set(row, o->norm, CIM_D_MSG_AUTHOR, NULL, a->clean.p, a->clean.len);
 		if (cim_wa_is_media(text, tlen))
 			row->media = 1;
 	}
@@ -896,6 +932,10 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 	cim_smap_free(&rd.roles);
 	cim_buf_free(&rd.name);
 	cim_buf_free(&rd.tmp);
+	for (k = 0; k < 2; k++) {
+		cim_buf_free(&rd.author[k].raw);
+		cim_buf_free(&rd.author[k].clean);
+	}
 	cim_buf_free(&buf);
 	free(rd.cust);
 	free(m);
