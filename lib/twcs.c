@@ -85,8 +85,9 @@ record(const char *buf, size_t len, size_t *pos, struct fields *f, long *lines)
 
 				if (q == NULL)
 					return -1;
-				for (const char *c = buf + j; c < q; c++)
-					*lines += *c == '\n';
+				for (const char *c = buf + j;
+				    (c = memchr(c, '\n', (size_t)(q - c))) != NULL; c++)
+					(*lines)++;
 				j = (size_t)(q - buf) + 1;
 				if (j < len && buf[j] == '"') {
 					j++;
