@@ -123,6 +123,7 @@ static struct {
 /* The operand being read. */
 static struct {
 	const char	*name;
+	char		*closed;	/* the name of the last operand, once closed */
 	long		 line;		/* of the current row's first line */
 	const char	*text;		/* its original text */
 	size_t		 len;
@@ -946,6 +947,11 @@ ingest_file(const char *path)
 	if (l->err)
 		cim_run_fail();
 	cim_rec_free(&rec);
+	/* Conversations held to the end are written after the operand is
+	 * closed: a duplicate id among them is rejected under its name. */
+	free(cur.closed);
+	cur.closed = cim_xstrdup(cur.name);
+	cur.name = cur.closed;
 	cim_lines_close(l);
 }
 
@@ -1124,6 +1130,7 @@ main(int argc, char **argv)
 	cim_buf_free(&why);
 	cim_buf_free(&scratch);
 	cim_idset_free(&seen_ids);
+	free(cur.closed);
 	for (size_t k = 0; k < opt.nmap; k++) {
 		cim_destspec_free(&opt.map[k].dest);
 		free(opt.map[k].src);
