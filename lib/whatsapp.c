@@ -635,6 +635,7 @@ struct reader {
 	/* the last two senders as written: chats alternate between two */
 	struct { const char *p; size_t n; int role; } recent[2];
 	int				 next;
+	size_t				 shifted;	/* bytes gone from the window */
 	/* pass 2 */
 	struct author {	/* the last two senders, as written and cleaned */
 		struct cim_buf	 raw, clean;
@@ -724,10 +725,12 @@ frag(struct cim_buf *b, const char *json)
 enum { WA_PREFIX = 4 << 20 };
 
 /* Pass 1 over buf[*scanned..len): the header lines, their senders' roles
- * and the evidence of their dates. */
+ * and the evidence of their dates: of the headers in the first WA_PREFIX
+ * bytes in ord[0] (what decides, whatever the sizes of the reads), of all
+ * in ord[1]. */
 static void
 scan(struct reader *rd, const struct cim_buf *buf, size_t *scanned, long *line,
-    struct msg **m, size_t *nm, size_t *cap, struct cim_wa_order *ord)
+    struct msg **m, size_t *nm, size_t *cap, struct cim_wa_order ord[2])
 {
 	size_t off;
 
@@ -749,8 +752,11 @@ scan(struct reader *rd, const struct cim_buf *buf, size_t *scanned, long *line,
 			x->off = off;
 			x->line = *line;
 			x->role = x->h.name_len ? role_cached(rd, s + x->h.name, x->h.name_len) : 0;
-			if (rd->o->norm->order == CIM_ORDER_AUTO)
-				cim_wa_order_add(ord, &x->h);
+			if (rd->o->norm->order == CIM_ORDER_AUTO) {
+				cim_wa_order_add(&ord[1], &x->h);
+				if (rd->shifted + off < WA_PREFIX)
+					cim_wa_order_add(&ord[0], &x->h);
+			}
 			(*nm)++;
 		}
 		off += n + 1;
@@ -861,7 +867,7 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 	struct cim_preset_in in;
 	struct cim_buf buf = { 0 };	/* the window: lines not yet written */
 	struct reader rd = { 0 };
-	struct cim_wa_order ord = { 0 };
+	struct cim_wa_order ord[2] = { { 0 } };
 	struct cim_row row = { 0 };
 	struct msg *m = NULL;
 	size_t nm = 0, cap = 0, scanned = 0, i, k;
@@ -882,14 +888,14 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 			more = 0;
 			rc = r;
 		}
-		scan(&rd, &buf, &scanned, &line, &m, &nm, &cap, &ord);
+		scan(&rd, &buf, &scanned, &line, &m, &nm, &cap, ord);
 		if (!decided) {
 			if (more && (buf.len < WA_PREFIX || rd.cust == NULL))
 				continue;
 			decided = 1;
 			rd.order = o->norm->order;
 			if (rd.order == CIM_ORDER_AUTO)
-				rd.order = cim_wa_order_pick(&ord, fallback);
+				rd.order = cim_wa_order_pick(&ord[0], fallback);
 			if ((nm > 0 ? m[0].off : buf.len) > 0) {
 				size_t end = nm > 0 ? m[0].off : buf.len;
 
@@ -915,6 +921,7 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 
 			memmove(buf.p, buf.p + keep, buf.len - keep);
 			buf.len -= keep;
+			rd.shifted += keep;
 			scanned -= keep;
 			m[0] = m[k];
 			m[0].off = 0;
@@ -922,11 +929,11 @@ cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
 		}
 	}
 	if (decided && o->norm->order == CIM_ORDER_AUTO &&
-	    cim_wa_order_pick(&ord, fallback) != rd.order)
+	    cim_wa_order_pick(&ord[1], fallback) != rd.order)
 		cim_warn_at(cim_lines_name(l), in.first, "dates read as %s from the first "
 		    "%d MB; the whole file reads better as %s: give --date-order",
 		    order_name(rd.order), WA_PREFIX >> 20,
-		    order_name(cim_wa_order_pick(&ord, fallback)));
+		    order_name(cim_wa_order_pick(&ord[1], fallback)));
 	cim_preset_close(&in);
 	cim_row_free(&row);
 	cim_smap_free(&rd.roles);
