@@ -104,8 +104,9 @@ put2(char *p, int v)
 	return p + 2;
 }
 
-/* The date text ("2026-01-01T") of the day cim_time_format wrote last. */
-static struct {
+/* The date text ("2026-01-01T") of the day cim_time_format wrote last,
+ * per thread (cim-metrics reads on a second thread). */
+static _Thread_local struct {
 	int64_t	 days;
 	char	 date[16];
 	size_t	 len;	/* 0: none yet */
@@ -127,8 +128,7 @@ cim_time_format(int64_t ms, char buf[CIM_TIME_BUFLEN])
 	sod = (int)(s - days * DAY_S);
 	/*
 	 * Times come in runs of one day (a conversation's messages): the date
-	 * text of the last day formatted is kept, which halves the cost.  A
-	 * cache in static storage: cim's tools are single-threaded.
+	 * text of the last day formatted is kept, which halves the cost.
 	 */
 	if (days == last.days && last.len > 0) {
 		memcpy(p, last.date, last.len);

@@ -525,8 +525,9 @@ cim_wa_is_media(const char *s, size_t n)
 		WORD("画像は含まれていません"), WORD("ไม่มีรูปภาพ"), WORD("لم يتم إدراج الصورة"),
 		WORD("फ़ोटो हटाई गई"),
 	};
-	static unsigned char last[256];	/* last bytes of the suffixes, any case */
-	static int have_last;
+	/* last bytes of the suffixes, any case (per thread: filled lazily) */
+	static _Thread_local unsigned char last[256];
+	static _Thread_local int have_last;
 	size_t i;
 
 	if (!have_last) {
