@@ -27,7 +27,7 @@
 #include "phone.h"
 #include "preset.h"
 #include "schema.h"
-#include "smap.h"
+#include "idset.h"
 #include "twcs.h"
 #include "utf8.h"
 #include "whatsapp.h"
@@ -123,6 +123,7 @@ static struct {
 /* The operand being read. */
 static struct {
 	const char	*name;
+	char		*closed;	/* the name of the last operand, once closed */
 	long		 line;		/* of the current row's first line */
 	const char	*text;		/* its original text */
 	size_t		 len;
@@ -130,7 +131,7 @@ static struct {
 
 static struct cim_row row;
 static struct cim_buf why, scratch;
-static struct cim_smap seen_ids;
+static struct cim_idset seen_ids;
 
 /* ---- output ---- */
 
@@ -141,10 +142,7 @@ static struct cim_smap seen_ids;
 static int
 fresh_id(const char *id, size_t n)
 {
-	int isnew;
-
-	cim_smap_put(&seen_ids, id, n, &isnew);
-	return isnew;
+	return cim_idset_add(&seen_ids, id, n);
 }
 
 /* The id of a record we built: the text of its first member, escaped. */
@@ -862,6 +860,11 @@ ingest_file(const char *path)
 	if (l->err)
 		cim_run_fail();
 	cim_rec_free(&rec);
+	/* Conversations held to the end are written after the operand is
+	 * closed: a duplicate id among them is rejected under its name. */
+	free(cur.closed);
+	cur.closed = cim_xstrdup(cur.name);
+	cur.name = cur.closed;
 	cim_lines_close(l);
 }
 
@@ -1039,7 +1042,8 @@ main(int argc, char **argv)
 	cim_row_free(&row);
 	cim_buf_free(&why);
 	cim_buf_free(&scratch);
-	cim_smap_free(&seen_ids);
+	cim_idset_free(&seen_ids);
+	free(cur.closed);
 	for (size_t k = 0; k < opt.nmap; k++) {
 		cim_destspec_free(&opt.map[k].dest);
 		free(opt.map[k].src);

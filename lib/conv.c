@@ -1565,7 +1565,7 @@ cim_asm_add(struct cim_asm *a, struct cim_row *r, struct cim_buf *why)
 	    (!a->head->keyed || a->o.keyed_gap))
 		close_conv(a, a->head);
 
-	h = cim_hash(key.p, key.len);
+	h = cim_hash_fast(key.p, key.len);
 	c = lookup(a, key.p, key.len, h);
 	if (a->o.grouped && keyed && c == NULL) {
 		/* Grouped input: a new key ends the conversation before it,

@@ -194,6 +194,17 @@ cim_input_read(struct cim_input *in, char *buf, size_t n)
 	return r;
 }
 
+int
+cim_input_file(const struct cim_input *in, off_t *next)
+{
+	struct stat st;
+
+	if (in->gz || in->npeek > 0 || fstat(in->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (*next = lseek(in->fd, 0, SEEK_CUR)) < 0)
+		return -1;
+	return in->fd;
+}
+
 void
 cim_input_close(struct cim_input *in)
 {

@@ -19,5 +19,12 @@ ssize_t cim_input_read(struct cim_input *in, char *buf, size_t n);
 /* The name used in messages: the path, or "<stdin>". */
 const char *cim_input_name(const struct cim_input *in);
 int cim_input_is_gzip(const struct cim_input *in);
+/*
+ * For a plain (not gzip) regular file whose bytes so far were all handed
+ * out: its descriptor, with *next set to the file offset of the next byte
+ * cim_input_read would return, so a reader may map the file instead of
+ * reading it.  -1 otherwise (gzip, a pipe, a terminal).
+ */
+int cim_input_file(const struct cim_input *in, off_t *next);
 void cim_input_close(struct cim_input *in);
 #endif

@@ -19,6 +19,27 @@ cim_hash(const char *s, size_t n)
 	return h ^ (h >> 29);
 }
 
+uint64_t
+cim_hash_fast(const char *s, size_t n)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = (uint64_t)n * k, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w ^ (uint64_t)n << 56) * k;
+	}
+	h ^= h >> 32;
+	h *= 0xd6e8feb86659fd93ULL;
+	return h ^ (h >> 32);
+}
+
 static struct cim_smap_ent *
 slot(const struct cim_smap *m, const char *key, size_t n, uint64_t h)
 {

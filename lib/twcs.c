@@ -85,8 +85,9 @@ record(const char *buf, size_t len, size_t *pos, struct fields *f, long *lines)
 
 				if (q == NULL)
 					return -1;
-				for (const char *c = buf + j; c < q; c++)
-					*lines += *c == '\n';
+				for (const char *c = buf + j;
+				    (c = memchr(c, '\n', (size_t)(q - c))) != NULL; c++)
+					(*lines)++;
 				j = (size_t)(q - buf) + 1;
 				if (j < len && buf[j] == '"') {
 					j++;
@@ -148,16 +149,28 @@ value(const struct field *x, struct cim_buf *tmp, size_t *n)
 	return tmp->p;
 }
 
-/* ---- tweet ids: numbers, in an open-addressing table ---- */
+/* ---- tweets, and their ids in an open-addressing table ---- */
+
+/* Kept small: a large file holds millions. */
+struct tweet {
+	size_t		 rec;		/* its record in the buffer */
+	int64_t		 at;
+	uint64_t	 id;
+	uint32_t	 reclen, line;
+	int32_t		 parent;	/* union-find */
+	int32_t		 next;		/* next tweet of the same thread */
+	/* the reply link fields, as offsets from rec */
+	uint32_t	 link[2][2];
+};
 
 /*
- * Tweet ids are decimal numbers below 2^63, so a table of (id, index)
- * pairs with a mixed hash does what a string map would without a key
- * allocation per tweet (the file is held in memory anyway).
+ * Tweet ids are decimal numbers below 2^63, so a table of tweet indexes
+ * (the id read from the tweet) with a mixed hash does what a string map
+ * would without a key allocation per tweet: 4 bytes a slot, 8 MB for a
+ * million tweets.
  */
 struct idtab {
-	uint64_t	*id;
-	long		*idx;	/* index + 1; 0 = empty */
+	uint32_t	*idx;	/* index + 1; 0 = empty */
 	size_t		 cap, n;
 };
 
@@ -171,8 +184,9 @@ id_num(const char *s)
 	return v;
 }
 
+/* The slot of id in t: where it is, or the empty one it goes to. */
 static size_t
-id_slot(const struct idtab *t, uint64_t id)
+id_slot(const struct idtab *t, const struct tweet *tw, uint64_t id)
 {
 	/*
 	 * Files list tweets mostly in id order: ids that follow each other
@@ -181,47 +195,10 @@ id_slot(const struct idtab *t, uint64_t id)
 	 * their time folded into the low bits, which spreads them.
 	 */
 	uint64_t h = id ^ (id >> 22) ^ (id >> 43);
+
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
-		if (t->idx[i] == 0 || t->id[i] == id)
+		if (t->idx[i] == 0 || tw[t->idx[i] - 1].id == id)
 			return i;
-}
-
-/* The index + 1 of tweet id, or 0. */
-static long
-id_get(const struct idtab *t, uint64_t id)
-{
-	return t->cap ? t->idx[id_slot(t, id)] : 0;
-}
-
-/* Adds id -> idx; 0, or -1 when id is there already. */
-static int
-id_put(struct idtab *t, uint64_t id, long idx)
-{
-	size_t i;
-
-	if ((t->n + 1) * 2 > t->cap) {
-		struct idtab old = *t;
-
-		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->id = cim_xmalloc(t->cap * sizeof(*t->id));
-		t->idx = cim_xcalloc(t->cap, sizeof(*t->idx));
-		for (i = 0; i < old.cap; i++)
-			if (old.idx[i]) {
-				size_t j = id_slot(t, old.id[i]);
-
-				t->id[j] = old.id[i];
-				t->idx[j] = old.idx[i];
-			}
-		free(old.id);
-		free(old.idx);
-	}
-	i = id_slot(t, id);
-	if (t->idx[i])
-		return -1;
-	t->id[i] = id;
-	t->idx[i] = idx + 1;
-	t->n++;
-	return 0;
 }
 
 /* ---- tweets and threads ---- */
@@ -231,18 +208,6 @@ enum { C_ID, C_AUTHOR, C_INBOUND, C_AT, C_TEXT, C_RESP, C_INREPLY, C_N };
 static const char *const colname[C_N] = {
 	"tweet_id", "author_id", "inbound", "created_at", "text",
 	"response_tweet_id", "in_response_to_tweet_id",
-};
-
-/* Kept small: a large file holds millions. */
-struct tweet {
-	size_t		 rec;		/* its record in the buffer */
-	int64_t		 at;
-	uint64_t	 id;
-	uint32_t	 reclen, line;
-	int32_t		 parent;	/* union-find */
-	int32_t		 next;		/* next tweet of the same thread */
-	/* the reply link fields, as offsets from rec */
-	uint32_t	 link[2][2];
 };
 
 struct reader {
@@ -257,7 +222,46 @@ struct reader {
 	struct idtab			 ids;
 	struct fields			 f;
 	struct cim_buf			 tmp, tmp2;
+	/* the last Twitter time parsed (sod -1: none) */
+	struct lastday {
+		char	 s[30];
+		int64_t	 ms;
+		int	 sod;
+	}				 last;
 };
+
+/* The index + 1 of tweet id, or 0. */
+static long
+id_get(const struct reader *rd, uint64_t id)
+{
+	return rd->ids.cap ? rd->ids.idx[id_slot(&rd->ids, rd->t, id)] : 0;
+}
+
+/* Adds tweet idx (its id set) to the table; 0, or -1 when its id is
+ * there already. */
+static int
+id_put(struct reader *rd, size_t idx)
+{
+	struct idtab *t = &rd->ids;
+	size_t i;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		struct idtab old = *t;
+
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->idx = cim_xcalloc(t->cap, sizeof(*t->idx));
+		for (i = 0; i < old.cap; i++)
+			if (old.idx[i])
+				t->idx[id_slot(t, rd->t, rd->t[old.idx[i] - 1].id)] = old.idx[i];
+		free(old.idx);
+	}
+	i = id_slot(t, rd->t, rd->t[idx].id);
+	if (t->idx[i])
+		return -1;
+	t->idx[i] = (uint32_t)idx + 1;
+	t->n++;
+	return 0;
+}
 
 static int32_t
 find(struct tweet *t, int32_t i)
@@ -334,7 +338,7 @@ link_ids(struct reader *rd, long i, const char *s, size_t n)
 		while (b < n && s[b] != ',')
 			b++;
 		if (cim_twcs_id(s + a, b - a, id, sizeof(id)) > 0 &&
-		    (j = id_get(&rd->ids, id_num(id))) > 0)
+		    (j = id_get(rd, id_num(id))) > 0)
 			unite(rd->t, (int32_t)i, (int32_t)(j - 1));
 		a = b + 1;
 	}
@@ -346,6 +350,50 @@ reject(struct reader *rd, size_t rec, size_t end, long line, const char *why)
 	while (end > rec && rd->buf->p[end - 1] == '\n')
 		end--;
 	rd->sink->reject(line, rd->buf->p + rec, end - rec, why, rd->sink->arg);
+}
+
+/*
+ * The time s[0..n) of created_at.  Tweets of a file come in time order, so
+ * a day repeats: a Twitter time ("Tue Oct 31 22:10:47 +0000 2017") that
+ * differs from the last one parsed only in its clock is that time moved by
+ * the clock's difference (the offset is explicit, no zone rule applies).
+ * Returns 0, or -1 when the time is not one.
+ */
+static int
+created_at(struct reader *rd, const char *s, size_t n, int64_t *ms)
+{
+	struct lastday *c = &rd->last;
+	int twitter = n == sizeof(c->s) && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' &&
+	    s[13] == ':' && s[16] == ':' && s[19] == ' ' && (s[20] == '+' || s[20] == '-') &&
+	    s[25] == ' ';
+	int sod = -1;
+
+	if (twitter) {
+		int d[6], k;
+
+		for (k = 0; k < 6; k++) {
+			char ch = s[11 + k + k / 2];
+
+			if (ch < '0' || ch > '9')
+				break;
+			d[k] = ch - '0';
+		}
+		if (k == 6 && d[0] * 10 + d[1] <= 23 && d[2] <= 5 && d[4] <= 5)
+			sod = (d[0] * 10 + d[1]) * 3600 + (d[2] * 10 + d[3]) * 60 + d[4] * 10 + d[5];
+	}
+	if (sod >= 0 && c->sod >= 0 && memcmp(s, c->s, 11) == 0 &&
+	    memcmp(s + 19, c->s + 19, sizeof(c->s) - 19) == 0) {
+		*ms = c->ms + (int64_t)(sod - c->sod) * 1000;
+		return 0;
+	}
+	if (cim_time_parse(s, n, rd->o->norm->order, rd->o->norm->tz, ms) != CIM_TIME_OK)
+		return -1;
+	c->sod = sod;
+	if (sod >= 0) {
+		memcpy(c->s, s, sizeof(c->s));
+		c->ms = *ms;
+	}
+	return 0;
 }
 
 /* Pass 1: every tweet, its time and id. */
@@ -382,7 +430,7 @@ scan(struct reader *rd, size_t pos, long line)
 			continue;
 		}
 		s = value(&rd->f.v[rd->col[C_AT]], &rd->tmp, &n);
-		if (cim_time_parse(s, n, rd->o->norm->order, rd->o->norm->tz, &ms) != CIM_TIME_OK) {
+		if (created_at(rd, s, n, &ms) < 0) {
 			reject(rd, rec, pos, first, "bad timestamp in created_at");
 			continue;
 		}
@@ -391,13 +439,13 @@ scan(struct reader *rd, size_t pos, long line)
 			reject(rd, rec, pos, first, "inbound is not True or False");
 			continue;
 		}
-		if (id_put(&rd->ids, id_num(id), (long)rd->nt) < 0) {
-			reject(rd, rec, pos, first, "a tweet_id seen before");
-			continue;
-		}
 		if (rd->nt == INT32_MAX) {
 			reject(rd, rec, len, first, "more than 2^31 tweets");
 			break;
+		}
+		if (pos - rec > UINT32_MAX || first > (long)UINT32_MAX) {
+			reject(rd, rec, pos, first, "a record over 4 GB, or past line 2^32");
+			continue;
 		}
 		if (rd->nt == rd->cap) {
 			/* about one tweet per 150 bytes: one allocation, mostly */
@@ -405,8 +453,9 @@ scan(struct reader *rd, size_t pos, long line)
 			rd->t = cim_xrealloc(rd->t, rd->cap * sizeof(*rd->t));
 		}
 		t = &rd->t[rd->nt];
-		if (pos - rec > UINT32_MAX || first > (long)UINT32_MAX) {
-			reject(rd, rec, pos, first, "a record over 4 GB, or past line 2^32");
+		t->id = id_num(id);
+		if (id_put(rd, rd->nt) < 0) {
+			reject(rd, rec, pos, first, "a tweet_id seen before");
 			continue;
 		}
 		t->rec = rec;
@@ -415,7 +464,6 @@ scan(struct reader *rd, size_t pos, long line)
 		t->at = ms;
 		t->parent = (int32_t)rd->nt;
 		t->next = -1;
-		t->id = id_num(id);
 		for (k = 0; k < 2; k++) {
 			int c = rd->col[k == 0 ? C_INREPLY : C_RESP];
 
@@ -430,6 +478,24 @@ scan(struct reader *rd, size_t pos, long line)
 	}
 }
 
+
+/* v in decimal into out (at least 21 bytes); its length.  snprintf was a
+ * tenth of the preset's time. */
+static size_t
+decimal(uint64_t v, char *out)
+{
+	char t[20];
+	size_t n = 0, i;
+
+	do {
+		t[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		out[i] = t[n - 1 - i];
+	out[n] = '\0';
+	return n;
+}
 
 /* The row of tweet t, in the thread whose first tweet is root. */
 static void
@@ -447,9 +513,9 @@ emit(struct reader *rd, struct cim_row *r, const struct tweet *t, const struct t
 	r->has_at = r->has_msg = 1;
 	r->f[CIM_D_CHANNEL].len = 0;
 	cim_buf_adds(&r->f[CIM_D_CHANNEL], "\"twitter\"");
-	n = (size_t)snprintf(id, sizeof(id), "%llu", (unsigned long long)root->id);
+	n = decimal(root->id, id);
 	cim_preset_set(r, rd->o->norm, CIM_D_KEY, NULL, id, n);
-	n = (size_t)snprintf(id, sizeof(id), "%llu", (unsigned long long)t->id);
+	n = decimal(t->id, id);
 	cim_preset_set(r, rd->o->norm, CIM_D_MSG_ID, NULL, id, n);
 	s = value(&rd->f.v[rd->col[C_INBOUND]], &rd->tmp, &n);
 	inbound = cim_preset_flag(s, n) == 1;
@@ -505,6 +571,7 @@ cim_twcs_read(struct cim_lines *l, const char *first, size_t flen,
     const struct cim_twcs_opts *o, const struct cim_sink *sink)
 {
 	struct cim_buf buf = { 0 };
+	struct cim_preset_map map;
 	struct reader rd = { 0 };
 	struct cim_row row = { 0 };
 	size_t pos = 0, i;
@@ -515,7 +582,8 @@ cim_twcs_read(struct cim_lines *l, const char *first, size_t flen,
 	rd.o = o;
 	rd.sink = sink;
 	rd.buf = &buf;
-	rc = cim_preset_slurp(l, first, flen, o->enc, sink, &buf, &line);
+	rd.last.sod = -1;
+	rc = cim_preset_slurp(l, first, flen, o->enc, sink, &buf, &line, &map);
 	{
 		long hl = 0;
 
@@ -576,11 +644,10 @@ out:
 	free(rd.f.v);
 	free(order);
 	free(head);
-	free(rd.ids.id);
 	free(rd.ids.idx);
 	cim_buf_free(&rd.tmp);
 	cim_buf_free(&rd.tmp2);
 	cim_row_free(&row);
-	cim_buf_free(&buf);
+	cim_preset_release(&buf, &map);
 	return rc;
 }

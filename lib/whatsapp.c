@@ -44,14 +44,10 @@ is_mark(int c)
 	    (c >= 0x2066 && c <= 0x2069) || c == 0x061c;
 }
 
-/* The next code point, read as a header reads it; -1 at the end. */
-static inline int
-peek(struct sc *c)
+/* peek() past an ASCII byte: decodes, skips marks, maps look-alikes. */
+static int
+peek_slow(struct sc *c)
 {
-	if (c->i < c->n && c->s[c->i] < 0x80) {
-		c->adv = 1;
-		return c->s[c->i];
-	}
 	for (;;) {
 		int cp;
 
@@ -72,6 +68,18 @@ peek(struct sc *c)
 			return ',';	/* Arabic comma */
 		return cp;
 	}
+}
+
+/* The next code point, read as a header reads it; -1 at the end.  The
+ * ASCII case is inline: headers are mostly digits and punctuation. */
+static inline int
+peek(struct sc *c)
+{
+	if (c->i < c->n && c->s[c->i] < 0x80) {
+		c->adv = 1;
+		return c->s[c->i];
+	}
+	return peek_slow(c);
 }
 
 static void
@@ -483,44 +491,65 @@ has(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-static int
-ends(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
+struct word {
+	const char	*s;
+	size_t		 n;
+};
+#define WORD(s)	{ s, sizeof(s) - 1 }
 
-	return n >= k && lower((unsigned char)s[n - 1]) == lower((unsigned char)w[k - 1]) &&
-	    strncasecmp(s + n - k, w, k) == 0;
+static int
+ends(const char *s, size_t n, const struct word *w)
+{
+	size_t k = w->n;
+
+	return n >= k && s[n - k] == w->s[0] &&
+	    lower((unsigned char)s[n - 1]) == lower((unsigned char)w->s[k - 1]) &&
+	    strncasecmp(s + n - k, w->s, k) == 0;
 }
 
 int
 cim_wa_is_media(const char *s, size_t n)
 {
 	/* iOS: "<kind> omitted" and its translations; Android: "<...>". */
-	static const char *const suffix[] = {
-		" omitted", " omitida", " omitido", " oculta", " oculto", " omessa",
-		" omesso", " weggelassen", " weggelaten", " absente", " absent",
-		" não revelada", " não revelado", " vynechán", " vynechány",
-		" отсутствует", " відсутнє", " tidak disertakan", " hình ảnh",
-		"(file attached)", "(arquivo anexado)", "(archivo adjunto)",
-		"(fichier joint)", "(Datei angehängt)",
+	static const struct word suffix[] = {
+		WORD(" omitted"), WORD(" omitida"), WORD(" omitido"), WORD(" oculta"),
+		WORD(" oculto"), WORD(" omessa"), WORD(" omesso"), WORD(" weggelassen"),
+		WORD(" weggelaten"), WORD(" absente"), WORD(" absent"),
+		WORD(" não revelada"), WORD(" não revelado"), WORD(" vynechán"),
+		WORD(" vynechány"), WORD(" отсутствует"), WORD(" відсутнє"),
+		WORD(" tidak disertakan"), WORD(" hình ảnh"), WORD("(file attached)"),
+		WORD("(arquivo anexado)"), WORD("(archivo adjunto)"),
+		WORD("(fichier joint)"), WORD("(Datei angehängt)"),
 	};
-	static const char *const whole[] = {
-		"画像は含まれていません", "ไม่มีรูปภาพ", "لم يتم إدراج الصورة",
-		"फ़ोटो हटाई गई",
+	static const struct word whole[] = {
+		WORD("画像は含まれていません"), WORD("ไม่มีรูปภาพ"), WORD("لم يتم إدراج الصورة"),
+		WORD("फ़ोटो हटाई गई"),
 	};
+	/* last bytes of the suffixes, any case (per thread: filled lazily) */
+	static _Thread_local unsigned char last[256];
+	static _Thread_local int have_last;
 	size_t i;
 
+	if (!have_last) {
+		for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+			unsigned char ch = (unsigned char)suffix[i].s[suffix[i].n - 1];
+
+			last[ch] = last[lower(ch)] = last[ch >= 'a' && ch <= 'z' ? ch - 32 : ch] = 1;
+		}
+		have_last = 1;
+	}
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
 	if (n == 0 || n > 200 || memchr(s, '\n', n) != NULL)
 		return 0;
 	if (s[0] == '<' && s[n - 1] == '>' && n <= 80)
 		return 1;
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (ends(s, n, suffix[i]))
-			return 1;
+	if (last[(unsigned char)s[n - 1]])
+		for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+			if (ends(s, n, &suffix[i]))
+				return 1;
 	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
-		if (n == strlen(whole[i]) && memcmp(s, whole[i], n) == 0)
+		if (n == whole[i].n && memcmp(s, whole[i].s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -564,12 +593,12 @@ cim_wa_is_phone(const char *s, size_t n)
 
 /* ---- reading a file ---- */
 
-/* A header line; parsed again in pass 2, which is cheaper than keeping
- * every parsed header of a large file in memory. */
+/* A header line of the window, parsed. */
 struct msg {
 	size_t			 off;	/* its line in the buffer */
 	long			 line;
 	int			 role;	/* of its sender, 0 for a system line */
+	struct cim_wa_head	 h;
 };
 
 /* Leading invisible marks of message text (iOS puts U+200E there). */
@@ -607,6 +636,13 @@ struct reader {
 	/* the last two senders as written: chats alternate between two */
 	struct { const char *p; size_t n; int role; } recent[2];
 	int				 next;
+	size_t				 shifted;	/* bytes gone from the window */
+	/* pass 2 */
+	struct author {	/* the last two senders, as written and cleaned */
+		struct cim_buf	 raw, clean;
+	}				 author[2];
+	enum cim_date_order		 order;
+	int				 year, lastmon;	/* of dates without a year */
 };
 
 /* role_of, through the cache of the last two senders. */
@@ -680,141 +716,234 @@ frag(struct cim_buf *b, const char *json)
 }
 
 
+/*
+ * How much of an export is held before its day/month order is decided:
+ * a few weeks of chat have dates only one order reads (a 13th), and the
+ * rest then flows through a window of about PRESET_CHUNK bytes.  The
+ * evidence of the whole file is still gathered: a file whose later dates
+ * tell another order is reported, not read twice.
+ */
+enum { WA_PREFIX = 4 << 20 };
+
+/* Pass 1 over buf[*scanned..len): the header lines, their senders' roles
+ * and the evidence of their dates: of the headers in the first WA_PREFIX
+ * bytes in ord[0] (what decides, whatever the sizes of the reads), of all
+ * in ord[1]. */
+static void
+scan(struct reader *rd, const struct cim_buf *buf, size_t *scanned, long *line,
+    struct msg **m, size_t *nm, size_t *cap, struct cim_wa_order ord[2])
+{
+	size_t off;
+
+	/* the role cache points into the window, which may have moved */
+	rd->recent[0].p = rd->recent[1].p = NULL;
+	for (off = *scanned; off < buf->len; (*line)++) {
+		const char *s = buf->p + off, *nl = memchr(s, '\n', buf->len - off);
+		size_t n = (size_t)(nl - s);
+
+		if (*nm == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*m = cim_xrealloc(*m, *cap * sizeof(**m));
+		}
+		if (n > 0 && (((unsigned char)*s >= '0' && (unsigned char)*s <= '9') ||
+		    (unsigned char)*s >= 0x80 || *s == '[' || isalpha((unsigned char)*s)) &&
+		    cim_wa_header(s, n, &(*m)[*nm].h)) {
+			struct msg *x = &(*m)[*nm];
+
+			x->off = off;
+			x->line = *line;
+			x->role = x->h.name_len ? role_cached(rd, s + x->h.name, x->h.name_len) : 0;
+			if (rd->o->norm->order == CIM_ORDER_AUTO) {
+				cim_wa_order_add(&ord[1], &x->h);
+				if (rd->shifted + off < WA_PREFIX)
+					cim_wa_order_add(&ord[0], &x->h);
+			}
+			(*nm)++;
+		}
+		off += n + 1;
+	}
+	*scanned = off;
+}
+
+/* Pass 2: the row (or reject) of message mg, s[0..n): its header line
+ * and continuation lines, blanks at the end dropped. */
+static void
+message(struct reader *rd, struct cim_row *row, const struct msg *mg, const char *s,
+    size_t n, struct cim_lines *l)
+{
+	const struct cim_wa_opts *o = rd->o;
+	const struct cim_sink *sink = rd->sink;
+	const struct cim_wa_head h = mg->h;
+	const char *text;
+	long line = mg->line;
+	int role = mg->role;
+	size_t tlen, k;
+	int64_t secs;
+	enum cim_date_order oo = rd->order;
+	int system;
+
+	text = s + h.text;
+	tlen = h.text > n ? 0 : n - h.text;
+	if (h.nf == 2) {	/* no year: count years as months wrap */
+		if (rd->lastmon && h.mon < rd->lastmon - 6)
+			rd->year++;
+		rd->lastmon = h.mon;
+	}
+	if (cim_wa_local_time(&h, oo, rd->year, &secs) < 0) {
+		oo = oo == CIM_ORDER_MDY ? CIM_ORDER_DMY : CIM_ORDER_MDY;
+		if (cim_wa_local_time(&h, oo, rd->year, &secs) < 0) {
+			sink->reject(line, s, n, "no such date in a WhatsApp header", sink->arg);
+			return;
+		}
+	}
+	k = skip_marks(text, tlen);
+	text += k;
+	tlen -= k;
+	system = h.name_len == 0 || (k > 0 && cim_wa_is_notice(text, tlen));
+	row->at = cim_tz_local_to_utc(o->norm->tz, secs) * 1000;
+	row->has_at = row->has_msg = 1;
+	/* Constant fragments are written as such: they are most of a
+	 * row's cost otherwise. */
+	frag(&row->f[CIM_D_CHANNEL], "\"whatsapp\"");
+	if (rd->cust != NULL && rd->cust_phone) {
+		char e[CIM_PHONE_MAX];
+		size_t dn = 0;
+		char digits[32];
+
+		clean_name(rd->cust, strlen(rd->cust), &rd->tmp);
+		cim_preset_set(row, o->norm, CIM_D_CUST_PHONE, NULL, rd->tmp.p, rd->tmp.len);
+		if (cim_phone_e164(rd->tmp.p, rd->tmp.len, o->norm->region, e) == 0) {
+			cim_preset_set(row, o->norm, CIM_D_CUST_ID, "whatsapp", e + 1, strlen(e + 1));
+		} else {
+			for (k = 0; k < rd->tmp.len && dn < sizeof(digits); k++)
+				if (rd->tmp.p[k] >= '0' && rd->tmp.p[k] <= '9')
+					digits[dn++] = rd->tmp.p[k];
+			cim_preset_set(row, o->norm, CIM_D_CUST_ID, "whatsapp", digits, dn);
+		}
+	} else if (rd->cust != NULL) {
+		cim_preset_set(row, o->norm, CIM_D_CUST_NAME, NULL, rd->cust, strlen(rd->cust));
+	} else {
+		/* Only system lines: the file is the conversation. */
+		const char *fn = cim_lines_name(l);
+
+		cim_preset_set(row, o->norm, CIM_D_KEY, NULL, fn, strlen(fn));
+	}
+	if (system) {
+		frag(&row->from, "\"system\"");
+	} else {
+		/* one of the last two senders, mostly: each cleaned once */
+		struct author *a = &rd->author[0];
+
+		if (a->raw.len != h.name_len || memcmp(a->raw.p, s + h.name, h.name_len) != 0) {
+			struct author t = rd->author[1];
+
+			rd->author[1] = rd->author[0];
+			rd->author[0] = t;
+			if (a->raw.len != h.name_len || memcmp(a->raw.p, s + h.name, h.name_len) != 0) {
+				a->raw.len = 0;
+				cim_buf_add(&a->raw, s + h.name, h.name_len);
+				clean_name(s + h.name, h.name_len, &a->clean);
+			}
+		}
+		frag(&row->from, role == R_AGENT ? "\"agent\"" : "\"customer\"");
+		cim_preset_set(row, o->norm, CIM_D_MSG_AUTHOR, NULL, a->clean.p, a->clean.len);
+		if (cim_wa_is_media(text, tlen))
+			row->media = 1;
+	}
+	cim_preset_set(row, o->norm, CIM_D_MSG_TEXT, NULL, text, tlen);
+	sink->row(row, line, s, n, sink->arg);
+	cim_row_reset(row);
+}
+
+static const char *
+order_name(enum cim_date_order o)
+{
+	return o == CIM_ORDER_MDY ? "month/day" : "day/month";
+}
+
 int
 cim_wa_read(struct cim_lines *l, const char *first, size_t flen,
     const struct cim_wa_opts *o, const struct cim_sink *sink)
 {
-	struct cim_buf buf = { 0 };
+	struct cim_preset_in in;
+	struct cim_buf buf = { 0 };	/* the window: lines not yet written */
 	struct reader rd = { 0 };
-	struct cim_wa_order ord = { 0 };
+	struct cim_wa_order ord[2] = { { 0 } };
 	struct cim_row row = { 0 };
 	struct msg *m = NULL;
-	struct cim_wa_head h;
-	size_t nm = 0, cap = 0, i, off;
-	long lineno, line;
-	enum cim_date_order order;
-	int rc;
+	size_t nm = 0, cap = 0, scanned = 0, i, k;
+	long line;
+	int more = 1, decided = 0, rc = 0;
+	enum cim_date_order fallback = o->norm->region &&
+	    strcmp(o->norm->region, "US") == 0 ? CIM_ORDER_MDY : CIM_ORDER_DMY;
 
 	rd.o = o;
 	rd.sink = sink;
-	rc = cim_preset_slurp(l, first, flen, o->enc, sink, &buf, &lineno);
-	/* Pass 1: the header lines and the evidence of their dates. */
-	for (off = 0, line = lineno; off < buf.len; line++) {
-		const char *s = buf.p + off, *nl = memchr(s, '\n', buf.len - off);
-		size_t n = (size_t)(nl - s);
+	rd.year = 2000;
+	cim_preset_open(&in, l, first, flen, o->enc, sink);
+	line = in.first;
+	while (more) {
+		int r = cim_preset_next(&in, &buf);
 
-		if (n > 0 && (((unsigned char)*s >= '0' && (unsigned char)*s <= '9') ||
-		    (unsigned char)*s >= 0x80 || *s == '[' || isalpha((unsigned char)*s))) {
-			if (nm == cap) {
-				cap = cap ? cap * 2 : 256;
-				m = cim_xrealloc(m, cap * sizeof(*m));
-			}
-			if (cim_wa_header(s, n, &h)) {
-				m[nm].off = off;
-				m[nm].line = line;
-				m[nm].role = h.name_len ? role_cached(&rd, s + h.name, h.name_len) : 0;
-				if (o->norm->order == CIM_ORDER_AUTO)
-					cim_wa_order_add(&ord, &h);
-				nm++;
+		if (r <= 0) {
+			more = 0;
+			rc = r;
+		}
+		scan(&rd, &buf, &scanned, &line, &m, &nm, &cap, ord);
+		if (!decided) {
+			if (more && (buf.len < WA_PREFIX || rd.cust == NULL))
+				continue;
+			decided = 1;
+			rd.order = o->norm->order;
+			if (rd.order == CIM_ORDER_AUTO)
+				rd.order = cim_wa_order_pick(&ord[0], fallback);
+			if ((nm > 0 ? m[0].off : buf.len) > 0) {
+				size_t end = nm > 0 ? m[0].off : buf.len;
+
+				while (end > 0 && buf.p[end - 1] == '\n')
+					end--;
+				if (end > 0)	/* blank lines before the first header are nothing */
+					sink->reject(in.first, buf.p, end,
+					    "text before the first WhatsApp message header", sink->arg);
 			}
 		}
-		off += n + 1;
-	}
-	order = o->norm->order;
-	if (order == CIM_ORDER_AUTO)
-		order = cim_wa_order_pick(&ord, o->norm->region &&
-		    strcmp(o->norm->region, "US") == 0 ? CIM_ORDER_MDY : CIM_ORDER_DMY);
-	if ((nm > 0 ? m[0].off : buf.len) > 0) {
-		size_t end = nm > 0 ? m[0].off : buf.len;
-
-		while (end > 0 && buf.p[end - 1] == '\n')
-			end--;
-		if (end > 0)	/* blank lines before the first header are nothing */
-			sink->reject(lineno, buf.p, end, "text before the first WhatsApp message header", sink->arg);
-	}
-	/* Pass 2: one row per message. */
-	{
-		int year = 2000, lastmon = 0;
-
-		for (i = 0; i < nm; i++) {
-			const char *s = buf.p + m[i].off;
-			size_t end = i + 1 < nm ? m[i + 1].off : buf.len, tlen, k;
-			const char *text;
-			int64_t secs;
-			enum cim_date_order oo = order;
-			int system;
+		/* Every message but the last, which may go on in the next lines. */
+		k = more && nm > 0 ? nm - 1 : nm;
+		for (i = 0; i < k; i++) {
+			size_t end = i + 1 < nm ? m[i + 1].off : buf.len;
 
 			while (end > m[i].off && (buf.p[end - 1] == '\n' || buf.p[end - 1] == ' ' ||
 			    buf.p[end - 1] == '\r'))
 				end--;
-			cim_wa_header(s, (size_t)((char *)memchr(s, '\n', buf.len - m[i].off) - s), &h);
-			text = s + h.text;
-			tlen = s + h.text > buf.p + end ? 0 : (size_t)(buf.p + end - text);
-			if (h.nf == 2) {	/* no year: count years as months wrap */
-				if (lastmon && h.mon < lastmon - 6)
-					year++;
-				lastmon = h.mon;
-			}
-			if (cim_wa_local_time(&h, oo, year, &secs) < 0) {
-				oo = oo == CIM_ORDER_MDY ? CIM_ORDER_DMY : CIM_ORDER_MDY;
-				if (cim_wa_local_time(&h, oo, year, &secs) < 0) {
-					sink->reject(m[i].line, s, (size_t)(buf.p + end - s),
-					    "no such date in a WhatsApp header", sink->arg);
-					continue;
-				}
-			}
-			k = skip_marks(text, tlen);
-			text += k;
-			tlen -= k;
-			system = h.name_len == 0 || (k > 0 && cim_wa_is_notice(text, tlen));
-			row.at = cim_tz_local_to_utc(o->norm->tz, secs) * 1000;
-			row.has_at = row.has_msg = 1;
-			/* Constant fragments are written as such: they are most of a
-			 * row's cost otherwise. */
-			frag(&row.f[CIM_D_CHANNEL], "\"whatsapp\"");
-			if (rd.cust != NULL && rd.cust_phone) {
-				char e[CIM_PHONE_MAX];
-				size_t dn = 0;
-				char digits[32];
+			message(&rd, &row, &m[i], buf.p + m[i].off, end - m[i].off, l);
+		}
+		if (nm > 0 && more) {
+			size_t keep = m[k].off;
 
-				clean_name(rd.cust, strlen(rd.cust), &rd.tmp);
-				cim_preset_set(&row, o->norm, CIM_D_CUST_PHONE, NULL, rd.tmp.p, rd.tmp.len);
-				if (cim_phone_e164(rd.tmp.p, rd.tmp.len, o->norm->region, e) == 0) {
-					cim_preset_set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", e + 1, strlen(e + 1));
-				} else {
-					for (k = 0; k < rd.tmp.len && dn < sizeof(digits); k++)
-						if (rd.tmp.p[k] >= '0' && rd.tmp.p[k] <= '9')
-							digits[dn++] = rd.tmp.p[k];
-					cim_preset_set(&row, o->norm, CIM_D_CUST_ID, "whatsapp", digits, dn);
-				}
-			} else if (rd.cust != NULL) {
-				cim_preset_set(&row, o->norm, CIM_D_CUST_NAME, NULL, rd.cust, strlen(rd.cust));
-			} else {
-				/* Only system lines: the file is the conversation. */
-				const char *fn = cim_lines_name(l);
-
-				cim_preset_set(&row, o->norm, CIM_D_KEY, NULL, fn, strlen(fn));
-			}
-			if (system) {
-				frag(&row.from, "\"system\"");
-			} else {
-				int agent = m[i].role == R_AGENT;
-
-				clean_name(s + h.name, h.name_len, &rd.name);
-				frag(&row.from, agent ? "\"agent\"" : "\"customer\"");
-				cim_preset_set(&row, o->norm, CIM_D_MSG_AUTHOR, NULL, rd.name.p, rd.name.len);
-				if (cim_wa_is_media(text, tlen))
-					row.media = 1;
-			}
-			cim_preset_set(&row, o->norm, CIM_D_MSG_TEXT, NULL, text, tlen);
-			sink->row(&row, m[i].line, s, (size_t)(buf.p + end - s), sink->arg);
-			cim_row_reset(&row);
+			memmove(buf.p, buf.p + keep, buf.len - keep);
+			buf.len -= keep;
+			rd.shifted += keep;
+			scanned -= keep;
+			m[0] = m[k];
+			m[0].off = 0;
+			nm = 1;
 		}
 	}
+	if (decided && o->norm->order == CIM_ORDER_AUTO &&
+	    cim_wa_order_pick(&ord[1], fallback) != rd.order)
+		cim_warn_at(cim_lines_name(l), in.first, "dates read as %s from the first "
+		    "%d MB; the whole file reads better as %s: give --date-order",
+		    order_name(rd.order), WA_PREFIX >> 20,
+		    order_name(cim_wa_order_pick(&ord[1], fallback)));
+	cim_preset_close(&in);
 	cim_row_free(&row);
 	cim_smap_free(&rd.roles);
 	cim_buf_free(&rd.name);
 	cim_buf_free(&rd.tmp);
+	for (k = 0; k < 2; k++) {
+		cim_buf_free(&rd.author[k].raw);
+		cim_buf_free(&rd.author[k].clean);
+	}
 	cim_buf_free(&buf);
 	free(rd.cust);
 	free(m);

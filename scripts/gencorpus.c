@@ -2,7 +2,7 @@
  * gencorpus: deterministic, seeded generator of the benchmark and
  * identity-evaluation corpora of cim (scripts/bench, scripts/eval-*).
  *
- *	gencorpus [-n records] [-s seed] [-f ndjson|csv|whatsapp|people]
+ *	gencorpus [-n records] [-s seed] [-f ndjson|csv|whatsapp|twcs|people]
  *
  * The same seed and arguments give byte-identical output on any platform:
  * the generator has its own PRNG (splitmix64), does integer arithmetic
@@ -24,8 +24,11 @@
  * jitter.
  *
  * Each conversation k is drawn from its own PRNG stream (seed, k), and the
- * population from another, so ndjson, csv and people describe the same
- * conversations.  whatsapp is a separate model: one business chatting with
+ * population from another, so ndjson, csv, twcs and people describe the
+ * same conversations.  twcs writes them as the "Customer Support on
+ * Twitter" CSV (cim-ingest -f twcs): a tweet per message, ids counting up,
+ * the customer's tweets inbound, each reply linked both ways (the parent id
+ * written as a float, "12.0", as pandas re-exports do).  whatsapp is a separate model: one business chatting with
  * one customer, a conversation every 1-2 days.
  *
  * The people truth table (-f people) has, per person: emails and phones
@@ -54,7 +57,7 @@
 #define SPAN_DAYS	90
 #define TZ_OFFSET	(-3 * 3600)	/* America/Sao_Paulo, no DST in 2026 */
 
-enum { FMT_NDJSON, FMT_CSV, FMT_WHATSAPP, FMT_PEOPLE };
+enum { FMT_NDJSON, FMT_CSV, FMT_WHATSAPP, FMT_TWCS, FMT_PEOPLE };
 enum { BR, US };
 
 /* ---------------------------------------------------------------- PRNG */
@@ -2873,6 +2876,82 @@ write_csv(const struct conv *c)
 	}
 }
 
+/* ------------------------------------------------------------- twcs */
+
+static const char twcs_header[] =
+    "tweet_id,author_id,inbound,created_at,text,response_tweet_id,"
+    "in_response_to_tweet_id\n";
+static const char *const twcs_brand[2][4] = {
+	{ "LojaBelaVista", "NubankAjuda", "MagaluResolve", "VivoEmpresas" },
+	{ "AcmeHelp", "AskShopCo", "AirlineCares", "TelcoSupport" },
+};
+
+/* Tue Oct 31 22:10:47 +0000 2017 (UTC). */
+static void
+otime_twitter(int64_t t)
+{
+	static const char wday[] = "ThuFriSatSunMonTueWed";	/* 1970-01-01 */
+	static const char mon[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	struct tm6 x = split(t);
+
+	oput(wday + t / 86400 % 7 * 3, 3);
+	oc(' ');
+	oput(mon + (x.mo - 1) * 3, 3);
+	oc(' ');
+	ouw(x.d, 2);
+	oc(' ');
+	ouw(x.h, 2);
+	oc(':');
+	ouw(x.mi, 2);
+	oc(':');
+	ouw(x.s, 2);
+	ostr(" +0000 ");
+	ouw((uint64_t)x.y, 4);
+}
+
+/* A conversation's messages as tweets: ids k * 20 + 1.. (at most 20
+ * messages), the customer as a numeric user id, the brand by queue. */
+static void
+write_twcs(const struct conv *c)
+{
+	const char *brand = twcs_brand[c->region][(c->queue >= 0 ? c->queue : 0) % 4];
+	char text[8300];
+	unsigned i;
+
+	for (i = 0; i < c->nmsg; i++) {
+		uint64_t id = c->k * 20 + 1 + i;
+		struct sb b;
+
+		ou(id);
+		oc(',');
+		if (c->m[i].from == F_CUSTOMER)
+			ou(100000 + (uint64_t)c->pi);
+		else
+			ostr(brand);
+		ostr(c->m[i].from == F_CUSTOMER ? ",True," : ",False,");
+		otime_twitter(c->m[i].at);
+		oc(',');
+		sb_init(&b, text, sizeof text);
+		sb_str(&b, "@");
+		if (c->m[i].from == F_CUSTOMER)
+			sb_str(&b, brand);
+		else
+			sb_u(&b, 100000 + (uint64_t)c->pi);
+		sb_str(&b, " ");
+		sb_str(&b, c->text + c->m[i].off);
+		ocsv(text);
+		oc(',');
+		if (i + 1 < c->nmsg)
+			ou(id + 1);
+		oc(',');
+		if (i > 0) {
+			ou(id - 1);
+			ostr(".0");
+		}
+		oc('\n');
+	}
+}
+
 static void
 ojson_list_start(const char *key, int *first)
 {
@@ -3147,7 +3226,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: gencorpus [-n records] [-s seed] "
-	    "[-f ndjson|csv|whatsapp|people]\n");
+	    "[-f ndjson|csv|whatsapp|twcs|people]\n");
 	exit(2);
 }
 
@@ -3192,6 +3271,8 @@ main(int argc, char **argv)
 				fmt = FMT_CSV;
 			else if (strcmp(optarg, "whatsapp") == 0)
 				fmt = FMT_WHATSAPP;
+			else if (strcmp(optarg, "twcs") == 0)
+				fmt = FMT_TWCS;
 			else if (strcmp(optarg, "people") == 0)
 				fmt = FMT_PEOPLE;
 			else {
@@ -3215,12 +3296,16 @@ main(int argc, char **argv)
 		c = xcalloc(1, sizeof *c);
 		if (fmt == FMT_CSV)
 			ostr(csv_header);
+		else if (fmt == FMT_TWCS)
+			ostr(twcs_header);
 		for (k = 0; k < nrec; k++) {
 			make_conv(c, seed, k, &clk);
 			if (fmt == FMT_NDJSON)
 				write_ndjson(c);
 			else if (fmt == FMT_CSV)
 				write_csv(c);
+			else if (fmt == FMT_TWCS)
+				write_twcs(c);
 		}
 		free(c);
 		if (fmt == FMT_PEOPLE)
