@@ -605,14 +605,13 @@ cim_ft_save(const struct cim_ft *m, const char *path)
 	cim_ft_serialize(m, &b);
 	tmp = cim_xmalloc(strlen(path) + 16);
 	sprintf(tmp, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = cim_tmpclean_mkstemp(tmp)) < 0) {
 		e = errno;
 		free(tmp);
 		cim_buf_free(&b);
 		errno = e;
 		return -1;
 	}
-	cim_tmpclean_set(tmp);
 	(void)fchmod(fd, 0600);
 	while (off < b.len) {
 		if ((r = write(fd, b.p + off, b.len - off)) < 0) {

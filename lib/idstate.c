@@ -288,14 +288,13 @@ cim_idstate_create(const char *path, int64_t next)
 	w->path = cim_xstrdup(path);
 	w->tmp = cim_xmalloc(strlen(path) + 16);
 	sprintf(w->tmp, "%s.tmp.XXXXXX", path);
-	if ((w->fd = mkstemp(w->tmp)) < 0) {
+	if ((w->fd = cim_tmpclean_mkstemp(w->tmp)) < 0) {
 		cim_warnx("%s: cannot create: %s", w->tmp, strerror(errno));
 		free(w->tmp);
 		free(w->path);
 		free(w);
 		return NULL;
 	}
-	cim_tmpclean_set(w->tmp);
 	(void)fchmod(w->fd, 0600);
 	cim_buf_printf(&w->b, "%s%d\nnext %" PRId64 "\n", magic, CIM_IDSTATE_VERSION, next);
 	return w;

@@ -2,6 +2,7 @@
  * tmpclean.c: removes a temporary file when a signal ends the process
  * (see tmpclean.h).
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,14 +39,13 @@ block(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-void
-cim_tmpclean_set(const char *path)
+/* cim_tmpclean_set's work, with the signals already blocked. */
+static void
+set_blocked(const char *path)
 {
 	struct sigaction sa, old;
-	sigset_t mask;
 	size_t i;
 
-	block(&mask);
 	free(tmp_path);
 	tmp_path = cim_xstrdup(path);
 	if (!installed) {
@@ -59,7 +59,33 @@ cim_tmpclean_set(const char *path)
 				sigaction(sigs[i], &sa, NULL);
 		}
 	}
+}
+
+void
+cim_tmpclean_set(const char *path)
+{
+	sigset_t mask;
+
+	block(&mask);
+	set_blocked(path);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
+}
+
+int
+cim_tmpclean_mkstemp(char *template)
+{
+	sigset_t mask;
+	int fd, e;
+
+	/* A signal between creating the file and setting its path would
+	 * leave it behind: both happen with the signals held. */
+	block(&mask);
+	if ((fd = mkstemp(template)) >= 0)
+		set_blocked(template);
+	e = errno;
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	errno = e;
+	return fd;
 }
 
 void

@@ -12,6 +12,9 @@
 
 /* Removes path if a signal ends the process before cim_tmpclean_clear(). */
 void cim_tmpclean_set(const char *path);
+/* mkstemp(template), and the file is removed as cim_tmpclean_set()
+ * says, with no moment between the two when a signal would leave it. */
+int cim_tmpclean_mkstemp(char *template);
 /* Forgets the path (after renaming or removing it). */
 void cim_tmpclean_clear(void);
 

@@ -67,5 +67,37 @@ main(void)
 			    "%s: not ended by its signal (status %d)", ctx, st);
 		unlink(path);
 	}
+	/* cim_tmpclean_mkstemp: the file made is covered at once, even by a
+	 * signal sent (and held) while it was being made. */
+	{
+		pid_t pid = -1;
+		int st = 0, p[2];
+		char made[4096];
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "%s/cim-tmpclean.XXXXXX", dir);
+		if (pipe(p) == 0 && (pid = fork()) == 0) {
+			int fd = cim_tmpclean_mkstemp(path);
+
+			close(p[0]);
+			if (fd >= 0 && write(p[1], path, strlen(path) + 1) > 0)
+				raise(SIGTERM);
+			_exit(0);
+		}
+		if (pid < 0) {
+			CHECK(0, "mkstemp: no pipe or no fork");
+			return unit_done();
+		}
+		close(p[1]);
+		n = read(p[0], made, sizeof(made));
+		close(p[0]);
+		waitpid(pid, &st, 0);
+		CHECK(n > 0 && made[n - 1] == '\0', "mkstemp: no path from the child");
+		if (n > 0) {
+			CHECK(access(made, F_OK) != 0, "mkstemp: %s left", made);
+			unlink(made);
+		}
+		CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "mkstemp: status %d", st);
+	}
 	return unit_done();
 }
