@@ -63,7 +63,7 @@ static const char help[] =
 "      --holidays FILE      closed days, one YYYY-MM-DD per line\n"
 "      --partial            write aggregation state instead of metrics\n"
 "      --merge              read --partial outputs and combine them\n"
-"      --threads N          1: one thread; 2 (default): read and scan ahead on a second\n"
+"      --threads N          1, or 2 (default): input read and checked on a second thread\n"
 "      --rejects FILE       write rejected input, with reasons, as NDJSON\n"
 "      --strict             exit 1 if any input was rejected\n"
 "      --stats              print read/written/rejected counts to stderr\n"
