@@ -1357,8 +1357,11 @@ merge_file(const char *path)
 	}
 	name = cim_lines_name(l);
 	while (cim_lines_next(l, &line, &len) == 1) {
-		jv v = jv_parse_sized(line, (int)len), x;
-		const char *bad = NULL;
+		const char *bad = NULL, *w;
+		size_t at;
+		/* Our scanner first: libjq 1.6 leaks on some malformed text. */
+		jv v = cim_json_valid(line, len, &w, &at) == 0 ?
+		    jv_parse_sized(line, (int)len) : jv_invalid(), x;
 
 		if (jv_get_kind(v) != JV_KIND_OBJECT) {
 			bad = "not a cim-metrics --partial line";

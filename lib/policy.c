@@ -8,6 +8,7 @@
 #include "ascii.h"
 #include "err.h"
 #include "kvfile.h"
+#include "json.h"
 #include "policy.h"
 #include "run.h"
 
@@ -294,6 +295,18 @@ ndjson_to_kv(const char *text, size_t n, struct cim_kvfile *f, struct cim_buf *w
 		if (cim_ascii_blank(p, len)) {
 			p = eol < end ? eol + 1 : end;
 			continue;
+		}
+		/* Checked by our scanner first: libjq 1.6 leaks on some
+		 * malformed text, and then says why the same way every tool does. */
+		{
+			const char *w;
+			size_t at;
+
+			if (cim_json_valid(p, len, &w, &at) < 0) {
+				cim_buf_printf(why, "%ld: invalid JSON at byte %zu: %s", line, at + 1, w);
+				rc = -1;
+				break;
+			}
 		}
 		o = jv_parse_sized(p, (int)len);
 		p = eol < end ? eol + 1 : end;

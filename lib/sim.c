@@ -9,6 +9,7 @@
 
 #include "ascii.h"
 #include "err.h"
+#include "json.h"
 #include "sim.h"
 #include "smap.h"
 
@@ -295,6 +296,17 @@ cim_sim_new(const struct cim_sim_opts *o, const char *roster, size_t n,
 		len = (size_t)(eol - p);
 		line++;
 		if (!cim_ascii_blank(p, len)) {
+			const char *w;
+			size_t at;
+
+			/* Our scanner first: libjq 1.6 leaks on some malformed
+			 * text, and this wording is every tool's. */
+			if (cim_json_valid(p, len, &w, &at) < 0) {
+				cim_buf_printf(why, "%s:%ld: invalid JSON at byte %zu: %s",
+				    o->agents_file, line, at + 1, w);
+				cim_sim_free(s);
+				return NULL;
+			}
 			v = jv_parse_sized(p, (int)len);
 			if (!jv_is_valid(v)) {
 				jv msg = jv_invalid_get_msg(v);

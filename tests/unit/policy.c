@@ -35,7 +35,7 @@ main(void)
 		{ "rule a b\nwhen true\n", "p:1: rule wants one name (rule NAME)" },
 		{ "{\"when\": \"true\"}\n", "p:1: a line needs \"rule\": NAME or \"defaults\": true" },
 		{ "{\"rule\": \"a\", \"when\": \"x\", \"queue\": [1]}\n", "p:1: queue: a string, number, list of strings or {\"jq\": EXPR}" },
-		{ "{\"rule\": \"a\"}\nnot json\n", "p:2: not a JSON object" },
+		{ "{\"rule\": \"a\"}\nnot json\n", "p:2: invalid JSON at byte 1: invalid literal" },
 	};
 	struct cim_buf why = { 0 }, prog = { 0 };
 	struct cim_policy p = { 0 };
