@@ -1,8 +1,10 @@
 /*
  * json.c: the validating scanner (see json.h).  One pass, no recursion
- * (the nesting stack is a bit array), no allocation but the member table.
- * Strings are the bulk of every record, so their loop is a table lookup
- * per byte with UTF-8 sequences checked by utf8.c only when a byte >= 0x80.
+ * (the nesting stack is a bit array); it allocates only the member table
+ * and a per-thread stack of the keys of open objects (duplicate keys).
+ * Strings are the bulk of every record, so their runs of plain bytes are
+ * skipped sixteen at a time, with UTF-8 sequences checked by utf8.c only
+ * when a byte >= 0x80.
  */
 #include <stdint.h>
 #include <stdlib.h>
