@@ -86,7 +86,7 @@ fuzz:
 
 # The suite under valgrind's memcheck: every tool run goes through it.
 valgrind: all $(UNITS) $(FUZZREG)
-	@CIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run $(B)
+	@CIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite" sh tests/run $(B)
 
 lint-man:
 	mandoc -Tlint -W warning man/*.[17]
