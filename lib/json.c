@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "err.h"
 #include "json.h"
+#include "smap.h"
 #include "utf8.h"
 
 /* The byte order of a memcpy'd uint64_t: where the first byte lands. */
@@ -308,35 +309,6 @@ struct openobj {
 
 static _Thread_local struct keystack ks;
 
-/*
- * A hash of key bytes s[0..n).  limit is where readable memory ends: a
- * key shorter than eight bytes is read with one load when eight bytes
- * fit before limit (in a line they do: a key is followed by its value),
- * and masked; keys are short, so this is most of the cost.
- */
-static uint64_t
-hash_bytes(const unsigned char *s, size_t n, const unsigned char *limit)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL * (n + 1), x = 0;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&x, s, 8);
-		h = (h ^ x) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	if (n > 0) {
-		if (limit - s >= 8) {
-			memcpy(&x, s, 8);
-			x &= LITTLE_ENDIAN_LOADS ? ~0ULL >> (64 - 8 * n) : ~0ULL << (64 - 8 * n);
-		} else {
-			for (x = 0; n > 0; n--)
-				x = x << 8 | s[n - 1];
-		}
-		h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
-	}
-	return h ^ h >> 29;
-}
-
 static size_t decode_key(const char *k, size_t kn, char *out, size_t cap);
 
 /* The decoded text of key e, in tmp (kept big enough) unless it has no
@@ -399,7 +371,7 @@ key_same(const struct keyent *a, const struct keyent *b)
 	return same;
 }
 
-/* Pushes the key at quote q (n raw bytes, limit as for hash_bytes) of
+/* Pushes the key at quote q (n raw bytes; memory up to limit readable) of
  * open object o; the position of the key when it repeats one of o's,
  * else NULL. */
 static const unsigned char *
@@ -421,12 +393,12 @@ key_push(struct openobj *o, const unsigned char *q, size_t n, int esc,
 	e->n = n;
 	e->esc = esc;
 	if (!esc) {
-		e->h = hash_bytes(q + 1, n, limit);
+		e->h = cim_hash_fast_in((const char *)q + 1, n, (const char *)limit);
 	} else {
 		struct cim_buf t = { 0 };
 		const unsigned char *d = key_text(e, &t, &n);
 
-		e->h = hash_bytes(d, n, d + n);
+		e->h = cim_hash_fast((const char *)d, n);
 		cim_buf_free(&t);
 	}
 	/* Past DUP_LINEAR keys, keys_pop() checks them all at the close:
