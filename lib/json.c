@@ -326,19 +326,15 @@ key_text(const struct keyent *e, struct cim_buf *tmp, size_t *n)
 	return (const unsigned char *)tmp->p;
 }
 
-/* Orders keys by hash, then text, then position: equal keys end up
- * together, first occurrence first. */
+/* Orders keys by their decoded text (escapes undone). */
 static int
-key_cmp(const void *va, const void *vb)
+text_cmp(const struct keyent *a, const struct keyent *b)
 {
-	const struct keyent *a = va, *b = vb;
 	struct cim_buf ta = { 0 }, tb = { 0 };
 	const unsigned char *sa, *sb;
 	size_t na, nb;
 	int c;
 
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
 	sa = key_text(a, &ta, &na);
 	sb = key_text(b, &tb, &nb);
 	c = memcmp(sa, sb, na < nb ? na : nb);
@@ -346,7 +342,20 @@ key_cmp(const void *va, const void *vb)
 		c = (na > nb) - (na < nb);
 	cim_buf_free(&ta);
 	cim_buf_free(&tb);
-	if (c == 0)
+	return c;
+}
+
+/* Orders keys by hash, then text, then position: equal keys end up
+ * together, first occurrence first. */
+static int
+key_cmp(const void *va, const void *vb)
+{
+	const struct keyent *a = va, *b = vb;
+	int c;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	if ((c = text_cmp(a, b)) == 0)
 		c = (a->q > b->q) - (a->q < b->q);
 	return c;
 }
@@ -354,21 +363,11 @@ key_cmp(const void *va, const void *vb)
 static int
 key_same(const struct keyent *a, const struct keyent *b)
 {
-	struct cim_buf ta = { 0 }, tb = { 0 };
-	const unsigned char *sa, *sb;
-	size_t na, nb;
-	int same;
-
 	if (a->h != b->h)
 		return 0;
 	if (!a->esc && !b->esc)
 		return a->n == b->n && memcmp(a->q, b->q, a->n + 1) == 0;
-	sa = key_text(a, &ta, &na);
-	sb = key_text(b, &tb, &nb);
-	same = na == nb && memcmp(sa, sb, na) == 0;
-	cim_buf_free(&ta);
-	cim_buf_free(&tb);
-	return same;
+	return text_cmp(a, b) == 0;
 }
 
 /* Pushes the key at quote q (n raw bytes; memory up to limit readable) of
