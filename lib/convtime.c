@@ -77,25 +77,13 @@ sort_items(struct cim_tlitem *v, size_t n)
 }
 
 /*
- * The record layer has validated the text already, so the walk below only
- * finds where strings and values end (json.h's skips), with no UTF-8 or
- * grammar checks: about three times faster than a second validating
- * scan.  Anything it does not expect ends the walk.
- */
-static const char *
-ws(const char *p, const char *e)
-{
-	/* Canonical records have no blanks: one test settles most calls. */
-	while (p < e && (unsigned char)*p <= ' ' &&
-	    (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-		p++;
-	return p;
-}
-
-/*
  * Reads the array member m: each element's "at" and its kind from member
  * kname ("from" or "type").  Messages get the checks cim_schema_check()
  * makes, with its reasons, so a caller may skip those there.
+ * The record layer has validated the text already, so the walk only
+ * finds where strings and values end (json.h's skips), with no UTF-8 or
+ * grammar checks: about three times faster than a second validating
+ * scan.  Anything it does not expect ends the walk.
  */
 static int
 read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *kname,
@@ -110,7 +98,7 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 		cim_buf_printf(why, "%s is not an array", what);
 		return -1;
 	}
-	p = ws(p + 1, e);
+	p = cim_json_skip_ws(p + 1, e);
 	for (i = 0; p < e && *p != ']'; i++) {
 		int64_t ms = 0;
 		int kind = -1, have_at = 0;
@@ -119,19 +107,19 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 			cim_buf_printf(why, "%s[%zu] is not an object", what, i);
 			return -1;
 		}
-		p = ws(p + 1, e);
+		p = cim_json_skip_ws(p + 1, e);
 		while (p < e && *p == '"') {
 			const char *k = p + 1, *ke = cim_json_skip_string(p, e) - 1, *v, *ve;
 			size_t klen = (size_t)(ke - k);
 
-			p = ws(ke + 1, e);
+			p = cim_json_skip_ws(ke + 1, e);
 			if (p < e && *p == ':')
-				p = ws(p + 1, e);
+				p = cim_json_skip_ws(p + 1, e);
 			v = p;
 			ve = p = cim_json_skip_value(p, e);
-			p = ws(p, e);
+			p = cim_json_skip_ws(p, e);
 			if (p < e && *p == ',')
-				p = ws(p + 1, e);
+				p = cim_json_skip_ws(p + 1, e);
 			s = v + 1;
 			n = ve - v >= 2 ? (size_t)(ve - v - 2) : 0;
 			if (klen == 2 && k[0] == 'a' && k[1] == 't') {
@@ -161,9 +149,9 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 			}
 		}
 		if (p < e && *p == '}')
-			p = ws(p + 1, e);
+			p = cim_json_skip_ws(p + 1, e);
 		if (p < e && *p == ',')
-			p = ws(p + 1, e);
+			p = cim_json_skip_ws(p + 1, e);
 		if (!have_at || kind < 0) {
 			cim_buf_printf(why, "%s[%zu] has no %s", what, i, have_at ? kname : "at");
 			return -1;

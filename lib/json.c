@@ -451,10 +451,7 @@ scan(struct scanner *sc, struct cim_jscan *js, int want, int prefix)
 	unsigned depth = 0, weight = 0;
 	int esc, obj = 0;	/* obj: the innermost open container is an object */
 
-#define WS() do { \
-	while (p < end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) \
-		p++; \
-} while (0)
+#define WS() (p = (const unsigned char *)cim_json_skip_ws((const char *)p, (const char *)end))
 #define BAD(msg) do { sc->p = p; sc->why = (msg); ks.n = base0; return -1; } while (0)
 #define IS_OBJ(d) ((stack[(d) / 64] >> ((d) % 64)) & 1)
 
@@ -795,8 +792,7 @@ cim_json_members(const char *s, size_t n, struct cim_jscan *js)
 	int obj;
 
 	js->n = 0;
-	while (p < end && trusted_ws(*p))
-		p++;
+	p = cim_json_skip_ws(p, end);
 	if (p >= end || (*p != '{' && *p != '['))
 		return -1;
 	obj = *p++ == '{';
@@ -804,8 +800,7 @@ cim_json_members(const char *s, size_t n, struct cim_jscan *js)
 		const char *start, *k;
 		size_t kn = 0;
 
-		while (p < end && trusted_ws(*p))
-			p++;
+		p = cim_json_skip_ws(p, end);
 		if (p >= end || *p == '}' || *p == ']')
 			break;
 		start = k = p;
@@ -823,8 +818,7 @@ cim_json_members(const char *s, size_t n, struct cim_jscan *js)
 		js->m[js->n - 1].val = p;
 		p = cim_json_skip_value(p, end);
 		js->m[js->n - 1].vlen = (size_t)(p - js->m[js->n - 1].val);
-		while (p < end && trusted_ws(*p))
-			p++;
+		p = cim_json_skip_ws(p, end);
 		if (p < end && *p == ',')
 			p++;
 	}

@@ -61,6 +61,16 @@ int cim_json_members(const char *s, size_t n, struct cim_jscan *sc);
 /* In such accepted text: past the string whose opening quote is at p,
  * and past the value (any kind) starting at p.  end bounds the walk. */
 const char *cim_json_skip_string(const char *p, const char *end);
+/* Past the JSON blanks at p (one test when there are none, as in
+ * canonical records). */
+static inline const char *
+cim_json_skip_ws(const char *p, const char *end)
+{
+	while (p < end && (unsigned char)*p <= ' ' &&
+	    (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
 const char *cim_json_skip_value(const char *p, const char *end);
 void cim_jscan_free(struct cim_jscan *sc);
 /* Frees the calling thread's scratch memory (the keys of open objects,
