@@ -129,9 +129,11 @@ check_messages(const struct cim_jmember *msgs, struct cim_buf *why, int *disorde
 }
 
 /* The members every record has, in the order "no NAME" reports them. */
-static const char *const required[] = { "id", "source", "channel",
-	"started_at", "customer", "messages" };
-static const size_t reqlen[] = { 2, 6, 7, 10, 8, 8 };
+#define NAME(lit) { lit, sizeof(lit) - 1 }
+static const struct { const char *name; size_t len; } required[] = {
+	NAME("id"), NAME("source"), NAME("channel"), NAME("started_at"),
+	NAME("customer"), NAME("messages") };
+#undef NAME
 #define NREQ (sizeof(required) / sizeof(required[0]))
 
 /*
@@ -151,9 +153,9 @@ find_required(const struct cim_rec *r, const struct cim_jmember *found[NREQ])
 
 		for (j = 0; j < NREQ; j++)
 			if (found[j] == NULL && (m->kesc ?
-			    cim_json_key_is(m->key, m->klen, 1, required[j]) :
-			    m->klen == reqlen[j] &&
-			    memcmp(m->key, required[j], m->klen) == 0))
+			    cim_json_key_is(m->key, m->klen, 1, required[j].name) :
+			    m->klen == required[j].len &&
+			    memcmp(m->key, required[j].name, m->klen) == 0))
 				found[j] = m;
 	}
 }
@@ -171,7 +173,7 @@ cim_schema_check(const struct cim_rec *r, struct cim_buf *why, int *disorder)
 	find_required(r, found);
 	for (i = 0; i < NREQ; i++)
 		if (found[i] == NULL)
-			return bad(why, "no %s", required[i]);
+			return bad(why, "no %s", required[i].name);
 	for (i = 0; i < r->sc.n; i++) {
 		m = &r->sc.m[i];
 		if (m->kesc)
