@@ -128,35 +128,118 @@ check_messages(const struct cim_jmember *msgs, struct cim_buf *why, int *disorde
 	return rc;
 }
 
-/* The members every record has, in the order "no NAME" reports them. */
-#define NAME(lit) { lit, sizeof(lit) - 1 }
-static const struct { const char *name; size_t len; } required[] = {
-	NAME("id"), NAME("source"), NAME("channel"), NAME("started_at"),
-	NAME("customer"), NAME("messages") };
-#undef NAME
-#define NREQ (sizeof(required) / sizeof(required[0]))
+/* The canonical members the check knows; the required ones first, in
+ * the order "no NAME" reports them. */
+enum field { F_ID, F_SOURCE, F_CHANNEL, F_STARTED, F_CUSTOMER, F_MESSAGES,
+	NREQ, F_ENDED = NREQ, F_STATUS, F_EVENTS, F_AGENT, F_QUEUE, F_CSAT,
+	F_NPS, F_REGION, F_ATTRS, NFIELD, F_OTHER = -1 };
+static const char *const field_name[NFIELD] = { "id", "source", "channel",
+	"started_at", "customer", "messages", "ended_at", "status", "events",
+	"agent", "queue", "csat", "nps", "region", "attrs" };
 
 /*
- * Finds the required members in one pass over the record (the first
- * match of each, as cim_rec_find() would return): one pass beats a
- * lookup per name on records of a dozen members.
+ * The field an unescaped key names, or F_OTHER: a switch on the length
+ * makes it one comparison for most keys (a loop over the names cost
+ * more than the rest of the check together).
  */
-static void
-find_required(const struct cim_rec *r, const struct cim_jmember *found[NREQ])
+static enum field
+field_of(const char *k, size_t n)
 {
-	size_t i, j;
+#define IS(f) (memcmp(k, field_name[f], n) == 0 ? (f) : F_OTHER)
+	switch (n) {
+	case 2: return IS(F_ID);
+	case 3: return IS(F_NPS);
+	case 4: return IS(F_CSAT);
+	case 5: return k[0] == 'a' ? (k[1] == 'g' ? IS(F_AGENT) : IS(F_ATTRS)) : IS(F_QUEUE);
+	case 6:
+		switch (k[0]) {
+		case 's': return k[1] == 'o' ? IS(F_SOURCE) : IS(F_STATUS);
+		case 'e': return IS(F_EVENTS);
+		case 'r': return IS(F_REGION);
+		default: return F_OTHER;
+		}
+	case 7: return IS(F_CHANNEL);
+	case 8: return k[0] == 'c' ? IS(F_CUSTOMER) : k[0] == 'm' ? IS(F_MESSAGES) : IS(F_ENDED);
+	case 10: return IS(F_STARTED);
+	default: return F_OTHER;
+	}
+#undef IS
+}
 
-	for (j = 0; j < NREQ; j++)
-		found[j] = NULL;
-	for (i = 0; i < r->sc.n; i++) {
-		const struct cim_jmember *m = &r->sc.m[i];
+/*
+ * The required member an escaped key spells (an escaped spelling of a
+ * name counts as the member being there, as cim_rec_find() sees it), or
+ * F_OTHER; its value is not checked, being no canonical name.
+ */
+static enum field
+escaped_required(const struct cim_jmember *m)
+{
+	int f;
 
-		for (j = 0; j < NREQ; j++)
-			if (found[j] == NULL && (m->kesc ?
-			    cim_json_key_is(m->key, m->klen, 1, required[j].name) :
-			    m->klen == required[j].len &&
-			    memcmp(m->key, required[j].name, m->klen) == 0))
-				found[j] = m;
+	for (f = 0; f < NREQ; f++)
+		if (cim_json_key_is(m->key, m->klen, 1, field_name[f]))
+			return (enum field)f;
+	return F_OTHER;
+}
+
+/* The checks of one canonical member's value: 0, or -1 with the reason. */
+static int
+check_field(enum field f, const struct cim_jmember *m, struct cim_buf *why, int *disorder)
+{
+	const char *s;
+	size_t n;
+	int64_t ms;
+
+	switch (f) {
+	case F_ID:
+	case F_SOURCE:
+		if (!is_string(m) || m->vlen <= 2)
+			return bad(why, "%s is not a non-empty string", field_name[f]);
+		return 0;
+	case F_CHANNEL:
+		if (!plain_str(m, &s, &n) || !cim_channel_valid(s, n))
+			return bad(why, "%s is not a canonical channel", "channel");
+		return 0;
+	case F_STARTED:
+	case F_ENDED:
+		return check_time(m, field_name[f], why, &ms);
+	case F_STATUS:
+		if (!plain_str(m, &s, &n) || !cim_status_valid(s, n))
+			return bad(why, "%s is not open, pending, resolved, closed or abandoned", "status");
+		return 0;
+	case F_CUSTOMER:
+	case F_ATTRS:
+		if (m->val[0] != '{')
+			return bad(why, "%s is not an object", field_name[f]);
+		return 0;
+	case F_MESSAGES:
+		if (m->val[0] != '[')
+			return bad(why, "%s is not an array", "messages");
+		return check_messages(m, why, disorder);
+	case F_EVENTS:
+		if (m->val[0] != '[')
+			return bad(why, "%s is not an array", "events");
+		return 0;
+	case F_AGENT:
+	case F_QUEUE:
+		if (!is_string(m))
+			return bad(why, "%s is not a string", field_name[f]);
+		return 0;
+	case F_CSAT:
+		if (!number_in(m, 1, 5))
+			return bad(why, "%s is not a number from 1 to 5", "csat");
+		return 0;
+	case F_NPS:
+		if (!number_in(m, 0, 10))
+			return bad(why, "%s is not a number from 0 to 10", "nps");
+		return 0;
+	case F_REGION:
+		if (!plain_str(m, &s, &n) || n != 2 || s[0] < 'A' || s[0] > 'Z' ||
+		    s[1] < 'A' || s[1] > 'Z')
+			return bad(why, "%s is not an ISO 3166 two-letter code", "region");
+		return 0;
+	default:
+		return 0;
 	}
 }
 
@@ -164,63 +247,33 @@ int
 cim_schema_check(const struct cim_rec *r, struct cim_buf *why, int *disorder)
 {
 	const struct cim_jmember *m, *found[NREQ], *id, *src;
-	const char *s;
-	size_t n, i, sl;
-	int64_t ms;
+	size_t i, sl;
+	int f;
 
 	if (disorder)
 		*disorder = 0;
-	find_required(r, found);
-	for (i = 0; i < NREQ; i++)
-		if (found[i] == NULL)
-			return bad(why, "no %s", required[i].name);
+	for (f = 0; f < NREQ; f++)
+		found[f] = NULL;
+	/* Every required member is looked for before any value is checked:
+	 * a missing one is the reason given, whatever else is wrong. */
 	for (i = 0; i < r->sc.n; i++) {
 		m = &r->sc.m[i];
-		if (m->kesc)
-			continue;	/* not a canonical name */
-#define KEY(lit) (m->klen == sizeof(lit) - 1 && memcmp(m->key, lit, m->klen) == 0)
-		if (KEY("id") || KEY("source")) {
-			if (!is_string(m) || m->vlen <= 2)
-				return bad(why, "%s is not a non-empty string", KEY("id") ? "id" : "source");
-		} else if (KEY("channel")) {
-			if (!plain_str(m, &s, &n) || !cim_channel_valid(s, n))
-				return bad(why, "%s is not a canonical channel", "channel");
-		} else if (KEY("started_at") || KEY("ended_at")) {
-			if (check_time(m, KEY("started_at") ? "started_at" : "ended_at", why, &ms) < 0)
-				return -1;
-		} else if (KEY("status")) {
-			if (!plain_str(m, &s, &n) || !cim_status_valid(s, n))
-				return bad(why, "%s is not open, pending, resolved, closed or abandoned", "status");
-		} else if (KEY("customer") || KEY("attrs")) {
-			if (m->val[0] != '{')
-				return bad(why, "%s is not an object", KEY("customer") ? "customer" : "attrs");
-		} else if (KEY("messages")) {
-			if (m->val[0] != '[')
-				return bad(why, "%s is not an array", "messages");
-			if (check_messages(m, why, disorder) < 0)
-				return -1;
-		} else if (KEY("events")) {
-			if (m->val[0] != '[')
-				return bad(why, "%s is not an array", "events");
-		} else if (KEY("agent") || KEY("queue")) {
-			if (!is_string(m))
-				return bad(why, "%s is not a string", KEY("agent") ? "agent" : "queue");
-		} else if (KEY("csat")) {
-			if (!number_in(m, 1, 5))
-				return bad(why, "%s is not a number from 1 to 5", "csat");
-		} else if (KEY("nps")) {
-			if (!number_in(m, 0, 10))
-				return bad(why, "%s is not a number from 0 to 10", "nps");
-		} else if (KEY("region")) {
-			if (!plain_str(m, &s, &n) || n != 2 || s[0] < 'A' || s[0] > 'Z' ||
-			    s[1] < 'A' || s[1] > 'Z')
-				return bad(why, "%s is not an ISO 3166 two-letter code", "region");
-		}
-#undef KEY
+		f = m->kesc ? escaped_required(m) : field_of(m->key, m->klen);
+		if (f >= 0 && f < NREQ && found[f] == NULL)
+			found[f] = m;
+	}
+	for (f = 0; f < NREQ; f++)
+		if (found[f] == NULL)
+			return bad(why, "no %s", field_name[f]);
+	/* Values in the record's order; an escaped key is no canonical name. */
+	for (i = 0; i < r->sc.n; i++) {
+		m = &r->sc.m[i];
+		if (!m->kesc && check_field(field_of(m->key, m->klen), m, why, disorder) < 0)
+			return -1;
 	}
 	/* The id is prefixed by its source: "zendesk:4711". */
-	id = found[0];
-	src = found[1];
+	id = found[F_ID];
+	src = found[F_SOURCE];
 	sl = src->vlen - 2;
 	if (id->vlen - 2 <= sl + 1 || memcmp(id->val + 1, src->val + 1, sl) != 0 ||
 	    id->val[1 + sl] != ':')
