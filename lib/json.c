@@ -277,18 +277,19 @@ add_member(struct cim_jscan *js, const unsigned char *start,
 }
 
 /*
- * Duplicate keys, at every depth.  Each key read is pushed on one stack
- * with a hash of its decoded text; an object's keys are the top of the
- * stack from where it opened, popped when it closes.  While an object
- * has at most DUP_LINEAR keys, a new key is compared with each as it
- * comes (records have a dozen members: a few compares of hashes); an
- * object with more is sorted once when it closes, so a line of a
- * million keys costs n log n, not n squared.
+ * Duplicate keys, at every depth.  Each key read is pushed on one stack;
+ * an object's keys are the top of the stack from where it opened,
+ * popped when it closes.  While an object has at most DUP_LINEAR keys, a
+ * new key is compared with the others whose bit (key_bit) it shares,
+ * which in a record of a dozen members is seldom any; an object with
+ * more is hashed and sorted once when it closes, so a line of a million
+ * keys costs n log n, not n squared.  Hashing every key as it came cost
+ * a sixth of the scan.
  */
 #define DUP_LINEAR 32
 
 struct keyent {
-	uint64_t		 h;
+	uint64_t		 h;	/* set by keys_pop() only */
 	const unsigned char	*q;	/* the key's opening quote */
 	size_t			 n;	/* its raw length, escapes undecoded */
 	int			 esc;
@@ -299,9 +300,9 @@ struct keystack {
 	size_t		 n, cap;
 };
 
-/* An open object: where its keys start on the stack, and a 64-bit set
- * of their hashes' top bits, so a new key is compared with the others
- * only when its bit is taken (rarely, in a dozen keys). */
+/* An open object: where its keys start on the stack, and the 64-bit set
+ * of their key_bit()s, so a new key is compared with the others only
+ * when its bit is taken (rarely, in a dozen keys). */
 struct openobj {
 	size_t		base;
 	uint64_t	bits;
@@ -360,22 +361,37 @@ key_cmp(const void *va, const void *vb)
 	return c;
 }
 
+/* 1 when a and b are the same key (decoded). */
 static int
-key_same(const struct keyent *a, const struct keyent *b)
+key_eq(const struct keyent *a, const struct keyent *b)
 {
-	if (a->h != b->h)
-		return 0;
 	if (!a->esc && !b->esc)
 		return a->n == b->n && memcmp(a->q, b->q, a->n + 1) == 0;
 	return text_cmp(a, b) == 0;
 }
 
-/* Pushes the key at quote q (n raw bytes; memory up to limit readable) of
- * open object o; the position of the key when it repeats one of o's,
- * else NULL. */
+/* key_eq once both are hashed (in keys_pop). */
+static int
+key_same(const struct keyent *a, const struct keyent *b)
+{
+	return a->h == b->h && key_eq(a, b);
+}
+
+/* A bit of the decoded key d[0..n) for an open object's set: from its
+ * length and its first and last bytes, which tell apart the keys of one
+ * object nearly always, at a fraction of a hash's cost. */
+static uint64_t
+key_bit(const unsigned char *d, size_t n)
+{
+	uint32_t x = n ? (uint32_t)d[0] | (uint32_t)d[n - 1] << 8 | (uint32_t)n << 16 : 0;
+
+	return (uint64_t)1 << ((x * 0x9E3779B1u) >> 26);
+}
+
+/* Pushes the key at quote q (n raw bytes) of open object o; the position
+ * of the key when it repeats one of o's, else NULL. */
 static const unsigned char *
-key_push(struct openobj *o, const unsigned char *q, size_t n, int esc,
-    const unsigned char *limit)
+key_push(struct openobj *o, const unsigned char *q, size_t n, int esc)
 {
 	struct keyent *e;
 	uint64_t bit;
@@ -391,22 +407,21 @@ key_push(struct openobj *o, const unsigned char *q, size_t n, int esc,
 	e->q = q;
 	e->n = n;
 	e->esc = esc;
-	if (!esc) {
-		e->h = cim_hash_fast_in((const char *)q + 1, n, (const char *)limit);
-	} else {
-		struct cim_buf t = { 0 };
-		const unsigned char *d = key_text(e, &t, &n);
-
-		e->h = cim_hash_fast((const char *)d, n);
-		cim_buf_free(&t);
-	}
 	/* Past DUP_LINEAR keys, keys_pop() checks them all at the close:
 	 * what is reported is then still the earliest repeat. */
-	bit = (uint64_t)1 << (e->h >> 58);
 	if (ks.n - o->base < DUP_LINEAR) {
+		if (!esc) {
+			bit = key_bit(q + 1, n);
+		} else {
+			struct cim_buf t = { 0 };
+			const unsigned char *d = key_text(e, &t, &n);
+
+			bit = key_bit(d, n);
+			cim_buf_free(&t);
+		}
 		if (o->bits & bit)
 			for (i = o->base; i < ks.n; i++)
-				if (ks.v[i].h == e->h && key_same(&ks.v[i], e))
+				if (key_eq(&ks.v[i], e))
 					return q;
 		o->bits |= bit;
 	}
@@ -424,6 +439,15 @@ keys_pop(size_t base)
 	size_t i, n = ks.n - base;
 
 	if (n > DUP_LINEAR) {
+		/* Hashed only here: objects this big are rare. */
+		for (i = base; i < ks.n; i++) {
+			struct cim_buf t = { 0 };
+			size_t tn;
+			const unsigned char *d = key_text(&ks.v[i], &t, &tn);
+
+			ks.v[i].h = cim_hash_fast((const char *)d, tn);
+			cim_buf_free(&t);
+		}
 		qsort(ks.v + base, n, sizeof(*ks.v), key_cmp);
 		for (i = base + 1; i < ks.n; i++)
 			if (key_same(&ks.v[i - 1], &ks.v[i]) &&
@@ -581,7 +605,7 @@ key:
 			return -1;
 		}
 		if ((dup = key_push(&oo[weight / 2], kstart,
-		    (size_t)(p - kstart - 1), esc, end)) != NULL) {
+		    (size_t)(p - kstart - 1), esc)) != NULL) {
 			p = dup;
 			BAD("duplicate key");
 		}

@@ -20,7 +20,7 @@ cim_hash(const char *s, size_t n)
 }
 
 uint64_t
-cim_hash_fast_in(const char *s, size_t n, const char *limit)
+cim_hash_fast(const char *s, size_t n)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15ULL;
 	uint64_t h = (uint64_t)n * k, w;
@@ -33,14 +33,8 @@ cim_hash_fast_in(const char *s, size_t n, const char *limit)
 	if (n > 0) {
 		size_t i;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* One load, the bytes past the tail masked off: what the
-		 * byte loop below assembles, without a variable-length copy. */
-		if (limit - s >= 8) {
-			memcpy(&w, s, 8);
-			w &= ~0ULL >> (64 - 8 * n);
-		} else
-#endif
+		/* The tail assembled bytewise: no variable-length copy, and
+		 * the same value on either byte order. */
 		for (w = 0, i = n; i > 0; i--)
 			w = w << 8 | (unsigned char)s[i - 1];
 		h = (h ^ w ^ (uint64_t)n << 56) * k;
@@ -48,12 +42,6 @@ cim_hash_fast_in(const char *s, size_t n, const char *limit)
 	h ^= h >> 32;
 	h *= 0xd6e8feb86659fd93ULL;
 	return h ^ (h >> 32);
-}
-
-uint64_t
-cim_hash_fast(const char *s, size_t n)
-{
-	return cim_hash_fast_in(s, n, s + n);
 }
 
 static struct cim_smap_ent *

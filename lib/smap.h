@@ -24,9 +24,6 @@ uint64_t cim_hash(const char *s, size_t n);
 /* Another hash of s[0..n), eight bytes a step: for tables whose order
  * nothing depends on (cim_hash's values order an smap's entries). */
 uint64_t cim_hash_fast(const char *s, size_t n);
-/* The same value, faster for short s when memory up to limit (>= s + n)
- * may be read: the tail is one load, masked (JSON keys in a line). */
-uint64_t cim_hash_fast_in(const char *s, size_t n, const char *limit);
 /* The entry of key, or NULL. */
 struct cim_smap_ent *cim_smap_get(const struct cim_smap *m, const char *key, size_t n);
 /* The entry of key, created with val 0 when new (*isnew set then). */

@@ -44,6 +44,11 @@ static const struct { const char *in; const char *why; } scans[] = {
 	/* The same key in sibling or nested objects is no duplicate. */
 	{ "{\"a\":{\"a\":{\"a\":1}},\"b\":[{\"a\":1},{\"a\":2}],\"c\":{\"a\":3}}", NULL },
 	{ "{\"abcdefghijklmnopq\":1,\"abcdefghijklmnopr\":2,\"bbcdefghijklmnopq\":3}", NULL },
+	/* Keys of one length, first and last byte share the object's set
+	 * bit: they are told apart (or found equal) by their text. */
+	{ "{\"axb\":1,\"ayb\":2,\"azb\":3}", NULL },
+	{ "{\"axb\":1,\"ayb\":2,\"a\\u0078b\":3}", "duplicate key" },
+	{ "{\"\":1,\"x\":2,\"\":3}", "duplicate key" },
 	{ "{\"a\":[1,2}", "expected ',' or ']'" },
 	{ "{\"a\":@}", "unexpected character" },
 };
@@ -131,6 +136,54 @@ test_many_keys(void)
 		CHECK(cim_json_scan(b.p, b.len, &sc, &why, &at) < 0, "%d keys: dup accepted", nk);
 		CHECK_STR(why, "duplicate key", "many keys");
 		CHECK_INT(at, want, "many keys: position");
+	}
+	cim_buf_free(&b);
+	cim_jscan_free(&sc);
+}
+
+/* Random objects of short keys over a two-letter alphabet, some letters
+ * escaped: the scan finds a duplicate exactly when two keys decode to the
+ * same text (checked pairwise here), below and past the 32-key mark. */
+static void
+test_dup_random(void)
+{
+	struct cim_jscan sc = { 0 };
+	struct cim_buf b = { 0 };
+	char keys[80][4];
+	unsigned long x = 12345;
+	int round, i, j, nk, dup;
+
+	for (round = 0; round < 3000; round++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		nk = 1 + (int)((x >> 33) % (round % 2 ? 8 : 70));
+		b.len = 0;
+		cim_buf_adds(&b, "{");
+		dup = 0;
+		for (i = 0; i < nk; i++) {
+			size_t kl, c;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			kl = (size_t)((x >> 40) % 4);
+			cim_buf_adds(&b, i ? ",\"" : "\"");
+			for (c = 0; c < kl; c++) {
+				keys[i][c] = (x >> (20 + c)) & 1 ? 'a' : 'b';
+				cim_buf_adds(&b, (x >> (50 + c)) & 1 ?
+				    (keys[i][c] == 'a' ? "\\u0061" : "\\u0062") :
+				    (keys[i][c] == 'a' ? "a" : "b"));
+			}
+			keys[i][kl] = '\0';
+			cim_buf_printf(&b, "\":%d", i);
+			for (j = 0; j < i; j++)
+				dup |= strcmp(keys[i], keys[j]) == 0;
+		}
+		cim_buf_adds(&b, "}");
+		{
+			const char *why = NULL;
+			size_t at;
+			int rc = cim_json_scan(b.p, b.len, &sc, &why, &at);
+
+			CHECK(rc == (dup ? -1 : 0), "random keys %s: %s", b.p, why ? why : "ok");
+		}
 	}
 	cim_buf_free(&b);
 	cim_jscan_free(&sc);
@@ -266,6 +319,7 @@ main(void)
 	test_scan();
 	test_depth();
 	test_many_keys();
+	test_dup_random();
 	test_members();
 	test_rec();
 	test_dump();
