@@ -28,13 +28,16 @@ plain(const struct cim_jmember *m, const char **s, size_t *n)
 
 #define IS(s, n, lit) ((n) == sizeof(lit) - 1 && memcmp((s), (lit), (n)) == 0)
 
+/* The role a message's raw from names, or -1 when it is none of the
+ * canonical ones (cim_role_valid's set; an escaped spelling is none). */
 static int
 role_of(const char *s, size_t n)
 {
 	if (IS(s, n, "customer")) return CIM_R_CUSTOMER;
 	if (IS(s, n, "agent")) return CIM_R_AGENT;
 	if (IS(s, n, "bot")) return CIM_R_BOT;
-	return CIM_R_SYSTEM;
+	if (IS(s, n, "system")) return CIM_R_SYSTEM;
+	return -1;
 }
 
 static int
@@ -91,7 +94,7 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 {
 	const char *p = m->val, *e = m->val + m->vlen, *s;
 	const char *what = events ? "events" : "messages";
-	size_t i, kn = strlen(kname), n;
+	size_t i, n;
 	int64_t prev = 0;
 
 	if (p == e || *p != '[') {
@@ -116,19 +119,21 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 			if (p < e && *p == ':')
 				p = cim_json_skip_ws(p + 1, e);
 			v = p;
-			ve = p = cim_json_skip_value(p, e);
+			ve = p = *p == '"' ? cim_json_skip_string(p, e) : cim_json_skip_value(p, e);
 			p = cim_json_skip_ws(p, e);
 			if (p < e && *p == ',')
 				p = cim_json_skip_ws(p + 1, e);
 			s = v + 1;
 			n = ve - v >= 2 ? (size_t)(ve - v - 2) : 0;
+			/* No memchr for a backslash in at or from: the fixed
+			 * format and the role names have none. */
 			if (klen == 2 && k[0] == 'a' && k[1] == 't') {
-				if (*v != '"' || memchr(s, '\\', n) || cim_time_parse_canonical(s, n, &ms) != 0) {
+				if (*v != '"' || cim_time_parse_canonical(s, n, &ms) != 0) {
 					cim_buf_printf(why, "%s[%zu].at is not an RFC 3339 UTC time", what, i);
 					return -1;
 				}
 				have_at = 1;
-			} else if (klen == kn && memcmp(k, kname, kn) == 0) {
+			} else if (klen == 4 && memcmp(k, kname, 4) == 0) {	/* from, type */
 				if (events) {
 					if (*v != '"' || memchr(s, '\\', n)) {
 						cim_buf_printf(why, "%s[%zu].type is not a string", what, i);
@@ -136,11 +141,10 @@ read_items(struct cim_timeline *t, const struct cim_jmember *m, const char *knam
 					}
 					kind = evtype_of(s, n);
 				} else {
-					if (*v != '"' || memchr(s, '\\', n) || !cim_role_valid(s, n)) {
+					if (*v != '"' || (kind = role_of(s, n)) < 0) {
 						cim_buf_printf(why, "%s[%zu].from is not customer, agent, bot or system", what, i);
 						return -1;
 					}
-					kind = role_of(s, n);
 				}
 			} else if (!events && *v != '"' && (IS(k, klen, "text") ||
 			    IS(k, klen, "author") || IS(k, klen, "id"))) {
