@@ -265,7 +265,8 @@ group_of(char **keys, int64_t period)
 		cim_buf_adds(&kbuf, keys[i]);
 		cim_buf_addc(&kbuf, '\x1e');
 	}
-	cim_buf_addi64(&kbuf, (long long)period);
+	/* The period's bytes, not its digits: the map's key is never shown. */
+	cim_buf_add(&kbuf, (const char *)&period, sizeof(period));
 	e = cim_smap_put(&G.map, kbuf.p, kbuf.len, &isnew);
 	if (isnew) {
 		struct group *g;

@@ -681,14 +681,12 @@ decode_key(const char *k, size_t kn, char *out, size_t cap)
 }
 
 int
-cim_json_key_is(const char *k, size_t kn, int kesc, const char *name)
+cim_json_key_is_escaped(const char *k, size_t kn, const char *name)
 {
 	size_t nl = strlen(name);
 	char tmp[256];
 	size_t dn;
 
-	if (!kesc)
-		return kn == nl && memcmp(k, name, nl) == 0;
 	dn = decode_key(k, kn, tmp, sizeof(tmp));
 	return dn == nl && memcmp(tmp, name, nl) == 0;
 }

@@ -8,6 +8,7 @@
 #ifndef CIM_JSON_H
 #define CIM_JSON_H
 #include <stddef.h>
+#include <string.h>
 
 /* jq 1.6's parser gives up beyond 256 levels, counting an object as two;
  * a record we pass on must stay readable by jq, so we reject what it
@@ -76,6 +77,18 @@ void cim_jscan_free(struct cim_jscan *sc);
 /* Frees the calling thread's scratch memory (the keys of open objects,
  * kept per thread): a helper thread that scanned calls it as it ends. */
 void cim_json_release(void);
-/* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded) equal name. */
-int cim_json_key_is(const char *k, size_t kn, int kesc, const char *name);
+/* 1 when the key with escapes k[0..kn) (as scanned) decodes to name. */
+int cim_json_key_is_escaped(const char *k, size_t kn, const char *name);
+/* 1 when raw key bytes k[0..kn) (as scanned, escapes undecoded when kesc)
+ * equal name.  Inline: with a literal name, the common unescaped case is
+ * a length test and a fixed-size compare. */
+static inline int
+cim_json_key_is(const char *k, size_t kn, int kesc, const char *name)
+{
+	size_t nl = strlen(name);
+
+	if (kesc)
+		return cim_json_key_is_escaped(k, kn, name);
+	return kn == nl && memcmp(k, name, nl) == 0;
+}
 #endif
