@@ -63,7 +63,7 @@ static const char help[] =
 "      --holidays FILE      closed days, one YYYY-MM-DD per line\n"
 "      --partial            write aggregation state instead of metrics\n"
 "      --merge              read --partial outputs and combine them\n"
-"      --threads N          1, or 2 (default): input read and checked on a second thread\n"
+"      --threads N          1, or 2 (default): input read and checked on helper threads\n"
 "      --rejects FILE       write rejected input, with reasons, as NDJSON\n"
 "      --strict             exit 1 if any input was rejected\n"
 "      --stats              print read/written/rejected counts to stderr\n"
@@ -231,7 +231,7 @@ static struct {
 	struct cim_bh	 bh;
 	int		 have_bh;
 	int		 partial, merge;
-	int		 threads;	/* 1, or 2: reading and scanning on a second thread */
+	int		 threads;	/* 1, or 2: reading and checking on helper threads */
 	struct cim_buf	 config;	/* what a partial must agree on */
 } opt;
 
@@ -247,8 +247,7 @@ static size_t nC, capC;
 static long disordered;		/* contacts that overlapped a customer's span */
 
 static struct cim_buf why, kbuf, tmp;
-static struct cim_timeline tl;
-static struct cim_convfacts facts;
+static struct cim_timeline tl;		/* prepare()'s own */
 static struct cim_jscan sub, ids;
 
 /* ---- groups ---- */
@@ -647,10 +646,11 @@ add_time_bh(struct group *g, int sum, int q, struct cim_span sp)
  * cim_schema_check() on r, except that the messages, which
  * cim_timeline_read walks and checks anyway with the same reasons, are
  * shown to it as "messages":[] so they are not scanned twice; that
- * second, validating scan was a third of the run time.
+ * second, validating scan was a third of the run time.  Only prepare()
+ * calls it (the view is its own).
  */
 static int
-check_record(struct cim_rec *r)
+check_record(struct cim_rec *r, struct cim_buf *why)
 {
 	static struct cim_rec view;
 	static size_t cap;
@@ -671,16 +671,57 @@ check_record(struct cim_rec *r)
 			view.sc.m[i].val = "[]";
 			view.sc.m[i].vlen = 2;
 		}
-	return cim_schema_check(&view, &why, NULL);
+	return cim_schema_check(&view, why, NULL);
 }
 
-/* Aggregates one record; -1 with a reason in why to reject it. */
+/* What a record's checks and timeline give aggregate(), worked out by
+ * prepare() ahead of it (on a helper thread unless --threads 1). */
+struct prepared {
+	int			 rc;	/* -1: rejected, the reason in why */
+	struct cim_buf		 why;
+	size_t			 nmsg;
+	struct cim_convfacts	 facts;	/* when the metrics need messages */
+};
+
+/*
+ * The checks and the timeline of a scanned record: pure work on the
+ * line alone, so cim_recread runs it on its own thread (recread.h).
+ * Messages and events are always read and checked, so what is rejected
+ * does not depend on the metrics asked for.
+ */
+static void
+prepare(struct cim_recitem *it)
+{
+	struct prepared *p = it->user;
+
+	if (it->rc < 0)
+		return;
+	p->why.len = 0;
+	p->rc = check_record(it->rec, &p->why) < 0 ||
+	    cim_timeline_read(&tl, it->rec, 1, &p->why) < 0 ? -1 : 0;
+	if (p->rc == 0 && (opt.needs & N_MSGS))
+		cim_convfacts_compute(&p->facts, &tl);
+	p->nmsg = tl.nmsg;
+}
+
+static void
+prepared_free(void *user)
+{
+	struct prepared *p = user;
+
+	cim_buf_free(&p->why);
+	cim_convfacts_free(&p->facts);
+}
+
+/* Aggregates one prepared record; -1 with a reason in why to reject it.
+ * Nothing is counted before every check has passed. */
 static int
-aggregate(struct cim_rec *r, const char *file, long line)
+aggregate(struct cim_rec *r, const struct prepared *pr)
 {
 	static char **keys;
 	static struct cim_buf *kb;
 	const struct cim_jmember *m;
+	const struct cim_convfacts *f = &pr->facts;
 	const char *s, *ch;
 	size_t n, i, chn;
 	int64_t started;
@@ -689,20 +730,15 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	jv out = jv_invalid();
 	int flags = 0;
 
-	(void)file;
-	(void)line;
 	if (keys == NULL) {
 		keys = cim_xcalloc(opt.nkey + 1, sizeof(*keys));
 		kb = cim_xcalloc(opt.nkey + 1, sizeof(*kb));
 	}
 	why.len = 0;
-	if (check_record(r) < 0)
+	if (pr->rc < 0) {
+		cim_buf_add(&why, pr->why.p, pr->why.len);
 		return -1;
-	/* Messages and events are always read and checked, so what is
-	 * rejected does not depend on the metrics asked for.  Nothing is
-	 * counted before every check has passed. */
-	if (cim_timeline_read(&tl, r, 1, &why) < 0)
-		return -1;
+	}
 	index_members(r);
 	if (opt.jq) {
 		out = cim_jq_first(opt.jq, cim_rec_jv(r), &why);
@@ -748,61 +784,60 @@ aggregate(struct cim_rec *r, const char *file, long line)
 	chn = m->vlen - 2;
 
 	if (opt.needs & N_MSGS) {
-		cim_convfacts_compute(&facts, &tl);
-		g->c[C_MSGS] += (int64_t)tl.nmsg;
-		g->c[C_INBOUND] += opt.abandon_all ? 1 : facts.inbound;
-		g->c[C_UNANSWERED] += facts.unanswered;
-		g->c[C_ABANDONED] += facts.abandoned && (facts.inbound || opt.abandon_all);
-		g->c[C_BOTCONV] += facts.bot;
-		g->c[C_CONTAINED] += facts.contained;
-		g->c[C_ESCALATED] += facts.escalated;
-		g->c[C_DEFLECTED] += facts.bot && !facts.human && facts.inbound;
-		g->c[C_REOPEN] += facts.reopened;
-		if (facts.answered) {
+		g->c[C_MSGS] += (int64_t)pr->nmsg;
+		g->c[C_INBOUND] += opt.abandon_all ? 1 : f->inbound;
+		g->c[C_UNANSWERED] += f->unanswered;
+		g->c[C_ABANDONED] += f->abandoned && (f->inbound || opt.abandon_all);
+		g->c[C_BOTCONV] += f->bot;
+		g->c[C_CONTAINED] += f->contained;
+		g->c[C_ESCALATED] += f->escalated;
+		g->c[C_DEFLECTED] += f->bot && !f->human && f->inbound;
+		g->c[C_REOPEN] += f->reopened;
+		if (f->answered) {
 			int64_t target = (int64_t)opt.sl_default[channel_index(ch, chn)] * 1000;
 
 			g->c[C_ANSWERED]++;
-			add_time(g, C_FRT_SUM, Q_FRT, facts.frt);
-			g->c[C_SL_OK] += facts.frt.to - facts.frt.from <= target;
+			add_time(g, C_FRT_SUM, Q_FRT, f->frt);
+			g->c[C_SL_OK] += f->frt.to - f->frt.from <= target;
 			if (opt.have_bh) {
-				add_time_bh(g, C_FRT_BH_SUM, Q_FRT_BH, facts.frt);
-				g->c[C_SL_BH_OK] += cim_bh_open_ms(&opt.bh, facts.frt.from,
-				    facts.frt.to) <= target;
+				add_time_bh(g, C_FRT_BH_SUM, Q_FRT_BH, f->frt);
+				g->c[C_SL_BH_OK] += cim_bh_open_ms(&opt.bh, f->frt.from,
+				    f->frt.to) <= target;
 			}
 		}
-		for (i = 0; i < facts.nreply; i++) {
+		for (i = 0; i < f->nreply; i++) {
 			g->c[C_REPLY_N]++;
-			add_time(g, C_REPLY_SUM, Q_REPLY, facts.reply[i]);
-			add_time_bh(g, C_REPLY_BH_SUM, Q_REPLY_BH, facts.reply[i]);
+			add_time(g, C_REPLY_SUM, Q_REPLY, f->reply[i]);
+			add_time_bh(g, C_REPLY_BH_SUM, Q_REPLY_BH, f->reply[i]);
 		}
-		if (facts.resolved) {
+		if (f->resolved) {
 			g->c[C_RES_N]++;
-			add_time(g, C_RES_SUM, Q_RES, facts.resolution);
-			add_time_bh(g, C_RES_BH_SUM, Q_RES_BH, facts.resolution);
+			add_time(g, C_RES_SUM, Q_RES, f->resolution);
+			add_time_bh(g, C_RES_BH_SUM, Q_RES_BH, f->resolution);
 		}
-		if (facts.has_human_span) {
+		if (f->has_human_span) {
 			g->c[C_HUM_N]++;
-			add_time(g, C_HUM_SUM, -1, facts.human_span);
-			add_time_bh(g, C_HUM_BH_SUM, -1, facts.human_span);
+			add_time(g, C_HUM_SUM, -1, f->human_span);
+			add_time_bh(g, C_HUM_BH_SUM, -1, f->human_span);
 		}
-		if (facts.has_bot_span) {
+		if (f->has_bot_span) {
 			g->c[C_BOT_N]++;
-			add_time(g, C_BOT_SUM, -1, facts.bot_span);
-			add_time_bh(g, C_BOT_BH_SUM, -1, facts.bot_span);
+			add_time(g, C_BOT_SUM, -1, f->bot_span);
+			add_time_bh(g, C_BOT_BH_SUM, -1, f->bot_span);
 		}
 		if (opt.needs & N_COST) {
 			int64_t bot = 0, hum = 0;
 			const struct cost *bc = cost_for(ch, chn, 0), *hc = cost_for(ch, chn, 1);
 
-			if (facts.has_bot_span)
-				bot = price(bc, facts.bot_span.to - facts.bot_span.from);
-			if (facts.has_human_span)
-				hum = price(hc, facts.human_span.to - facts.human_span.from);
+			if (f->has_bot_span)
+				bot = price(bc, f->bot_span.to - f->bot_span.from);
+			if (f->has_human_span)
+				hum = price(hc, f->human_span.to - f->human_span.from);
 			g->c[C_COST_SUM] += bot + hum;
-			if (facts.bot && !facts.human)
-				g->c[C_SAVE_SUM] += price(hc, facts.bot_span.to - facts.bot_span.from) - bot;
+			if (f->bot && !f->human)
+				g->c[C_SAVE_SUM] += price(hc, f->bot_span.to - f->bot_span.from) - bot;
 		}
-		if (facts.resolved)
+		if (f->resolved)
 			flags |= F_RESOLVED;
 	}
 	if (opt.needs & N_SENT) {
@@ -863,14 +898,17 @@ aggregate(struct cim_rec *r, const char *file, long line)
 static void
 read_file(const char *path)
 {
+	static const struct cim_recprep prep = { sizeof(struct prepared), prepare,
+	    prepared_free };
 	struct cim_lines *l;
 	struct cim_recread *rr;
 	struct cim_recitem it;
 
 	if ((l = cim_run_open(path)) == NULL)
 		return;
-	/* Lines come read and scanned, by a second thread unless --threads 1. */
-	rr = cim_recread_open(l, opt.threads > 1);
+	/* Lines come read, scanned and prepared, by helper threads unless
+	 * --threads 1. */
+	rr = cim_recread_open(l, opt.threads > 1, &prep);
 	while (cim_recread_next(rr, &it) == 1) {
 		if (it.len == 0 || strspn(it.line, " \t") == it.len)
 			continue;
@@ -879,7 +917,7 @@ read_file(const char *path)
 			cim_reject_json(cim_lines_name(l), it.lineno, it.line, it.len, it.why, it.at);
 			continue;
 		}
-		if (aggregate(it.rec, cim_lines_name(l), it.lineno) < 0) {
+		if (aggregate(it.rec, it.user) < 0) {
 			cim_reject(cim_lines_name(l), it.lineno, it.line, it.len, "%s", cim_buf_str(&why));
 			continue;
 		}
@@ -1791,7 +1829,6 @@ main(int argc, char **argv)
 	cim_tz_free(opt.tz);
 	cim_bh_free(&opt.bh);
 	cim_timeline_free(&tl);
-	cim_convfacts_free(&facts);
 	cim_jscan_free(&sub);
 	cim_jscan_free(&ids);
 	cim_buf_free(&why);

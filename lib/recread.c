@@ -1,9 +1,11 @@
 /*
- * recread.c: lines read and scanned ahead on a second thread (see
- * recread.h).  The reader fills batches of lines (copied into one
- * buffer, so a batch's records point into memory that no longer moves)
- * and scans them; the caller takes the batches in turn.  NBATCH batches
- * circulate, so memory stays bounded whatever the input's length.
+ * recread.c: lines read and scanned ahead on a helper thread, prepared
+ * on another when the caller asks (see recread.h).  The reader fills
+ * batches of lines (copied into one buffer, so a batch's records point
+ * into memory that no longer moves) and scans them; the preparer, if
+ * any, runs the caller's work on each; the caller takes the batches in
+ * turn.  NBATCH batches circulate through the stages, so memory stays
+ * bounded whatever the input's length.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -15,7 +17,7 @@
 #include "json.h"
 #include "recread.h"
 
-#define NBATCH		4
+#define NBATCH		6
 #define BATCH_LINES	1024
 #define BATCH_BYTES	(512 * 1024)
 
@@ -28,27 +30,57 @@ struct lineent {
 	size_t		 at;
 };
 
+/* Where a batch is: each stage waits for the state it takes. */
+enum { B_FREE, B_SCANNED, B_READY };
+
 struct batch {
 	struct cim_buf	 text;		/* the lines, each NUL-terminated */
 	struct lineent	*ln;
 	struct cim_rec	*rec;		/* BATCH_LINES of them, reused */
+	unsigned char	*user;		/* BATCH_LINES prepared states */
 	size_t		 n;
 	struct cim_buf	 msgs;		/* the reader's messages, captured */
 	int		 eof;
-	int		 full;		/* filled, not yet given back */
+	int		 state;
+};
+
+struct cim_recread;
+
+/* A helper thread's part: 0 reads and scans, 1 prepares. */
+struct stage {
+	struct cim_recread	*rr;
+	int			 which;
 };
 
 struct cim_recread {
 	struct cim_lines	*l;
 	struct batch		 b[NBATCH];
-	int			 threaded, stop, done;
-	pthread_t		 th;
+	struct cim_recprep	 prep;		/* run NULL: none */
+	int			 threaded, stop, done, nth;
+	pthread_t		 th[2];
+	struct stage		 st[2];
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	size_t			 ri;		/* the batch being handed out */
 	struct batch		*cur;
 	size_t			 pos, printed;
 };
+
+/* Line i of batch b as an item. */
+static void
+item(const struct cim_recread *rr, struct batch *b, size_t i, struct cim_recitem *it)
+{
+	const struct lineent *e = &b->ln[i];
+
+	it->line = b->text.p + e->off;
+	it->len = e->len;
+	it->lineno = e->lineno;
+	it->rec = &b->rec[i];
+	it->rc = e->rc;
+	it->why = e->why;
+	it->at = e->at;
+	it->user = b->user ? b->user + i * rr->prep.size : NULL;
+}
 
 /* Reads and scans the next batch of lines into b. */
 static void
@@ -86,63 +118,123 @@ fill(struct cim_recread *rr, struct batch *b)
 	}
 }
 
-static void *
-reader(void *arg)
+/* Runs the caller's preparation on each line of b. */
+static void
+prepare(struct cim_recread *rr, struct batch *b)
 {
-	struct cim_recread *rr = arg;
-	size_t wi = 0;
+	struct cim_recitem it;
+	size_t i;
 
-	for (;;) {
-		struct batch *b = &rr->b[wi];
-		int eof;
-
-		pthread_mutex_lock(&rr->mu);
-		while (b->full && !rr->stop)
-			pthread_cond_wait(&rr->cv, &rr->mu);
-		if (rr->stop) {
-			pthread_mutex_unlock(&rr->mu);
-			cim_json_release();
-			return NULL;
-		}
-		pthread_mutex_unlock(&rr->mu);
-		fill(rr, b);
-		eof = b->eof;
-		pthread_mutex_lock(&rr->mu);
-		b->full = 1;
-		pthread_cond_broadcast(&rr->cv);
-		pthread_mutex_unlock(&rr->mu);
-		if (eof) {
-			cim_json_release();
-			return NULL;
-		}
-		wi = (wi + 1) % NBATCH;
+	for (i = 0; i < b->n; i++) {
+		item(rr, b, i, &it);
+		rr->prep.run(&it);
 	}
 }
 
+/* Waits until b is in state want (0), or the reader is stopped (-1). */
+static int
+await(struct cim_recread *rr, struct batch *b, int want)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&rr->mu);
+	while (b->state != want && !rr->stop)
+		pthread_cond_wait(&rr->cv, &rr->mu);
+	if (rr->stop)
+		rc = -1;
+	pthread_mutex_unlock(&rr->mu);
+	return rc;
+}
+
+static void
+set_state(struct cim_recread *rr, struct batch *b, int state)
+{
+	pthread_mutex_lock(&rr->mu);
+	b->state = state;
+	pthread_cond_broadcast(&rr->cv);
+	pthread_mutex_unlock(&rr->mu);
+}
+
+/* A helper thread: stage 0 fills free batches, stage 1 prepares scanned
+ * ones, each going round the batches in order and ending after the batch
+ * that holds the end of the input. */
+static void *
+stage_main(void *arg)
+{
+	const struct stage *st = arg;
+	struct cim_recread *rr = st->rr;
+	size_t i = 0;
+
+	for (;;) {
+		struct batch *b = &rr->b[i];
+
+		if (await(rr, b, st->which == 0 ? B_FREE : B_SCANNED) < 0)
+			break;
+		if (st->which == 0)
+			fill(rr, b);
+		else
+			prepare(rr, b);
+		set_state(rr, b, st->which == 0 && rr->prep.run ? B_SCANNED : B_READY);
+		if (b->eof)
+			break;
+		i = (i + 1) % NBATCH;
+	}
+	cim_json_release();
+	return NULL;
+}
+
+/* Stops the helper threads and waits for them. */
+static void
+stop_threads(struct cim_recread *rr)
+{
+	pthread_mutex_lock(&rr->mu);
+	rr->stop = 1;
+	pthread_cond_broadcast(&rr->cv);
+	pthread_mutex_unlock(&rr->mu);
+	while (rr->nth > 0)
+		pthread_join(rr->th[--rr->nth], NULL);
+	pthread_mutex_destroy(&rr->mu);
+	pthread_cond_destroy(&rr->cv);
+}
+
 struct cim_recread *
-cim_recread_open(struct cim_lines *l, int threaded)
+cim_recread_open(struct cim_lines *l, int threaded, const struct cim_recprep *prep)
 {
 	struct cim_recread *rr = cim_xcalloc(1, sizeof(*rr));
 	const char *why;
 	size_t i, at;
+	int k, want;
 
 	rr->l = l;
+	if (prep != NULL && prep->run != NULL)
+		rr->prep = *prep;
 	for (i = 0; i < NBATCH; i++) {
 		rr->b[i].ln = cim_xcalloc(BATCH_LINES, sizeof(*rr->b[i].ln));
 		rr->b[i].rec = cim_xcalloc(BATCH_LINES, sizeof(*rr->b[i].rec));
+		if (rr->prep.run != NULL && rr->prep.size > 0)
+			rr->b[i].user = cim_xcalloc(BATCH_LINES, rr->prep.size);
 	}
 	/* The scanner's tables are set up here, not raced for. */
 	cim_json_valid("{}", 2, &why, &at);
-	if (threaded) {
-		pthread_mutex_init(&rr->mu, NULL);
-		pthread_cond_init(&rr->cv, NULL);
-		rr->threaded = 1;
-		if (pthread_create(&rr->th, NULL, reader, rr) != 0) {
-			/* No thread: the same work, on this one. */
-			pthread_mutex_destroy(&rr->mu);
-			pthread_cond_destroy(&rr->cv);
-			rr->threaded = 0;
-		}
+	if (!threaded)
+		return rr;
+	pthread_mutex_init(&rr->mu, NULL);
+	pthread_cond_init(&rr->cv, NULL);
+	rr->threaded = 1;
+	/* The preparer starts first: if the reader then cannot, nothing has
+	 * been read yet and this thread can do it all instead. */
+	want = rr->prep.run ? 2 : 1;
+	for (k = want - 1; k >= 0; k--) {
+		rr->st[k].rr = rr;
+		rr->st[k].which = k;
+		if (pthread_create(&rr->th[rr->nth], NULL, stage_main, &rr->st[k]) != 0)
+			break;
+		rr->nth++;
+	}
+	if (rr->nth < want) {
+		stop_threads(rr);
+		rr->threaded = 0;
+		rr->stop = 0;
 	}
 	return rr;
 }
@@ -165,36 +257,25 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 {
 	for (;;) {
 		struct batch *b;
-		struct lineent *e;
 
 		if (rr->done)
 			return 0;
 		if (rr->cur == NULL) {
 			b = &rr->b[rr->ri];
 			if (rr->threaded) {
-				pthread_mutex_lock(&rr->mu);
-				while (!b->full)
-					pthread_cond_wait(&rr->cv, &rr->mu);
-				pthread_mutex_unlock(&rr->mu);
+				(void)await(rr, b, B_READY);
 			} else {
 				fill(rr, b);
-				b->full = 1;
+				if (rr->prep.run)
+					prepare(rr, b);
 			}
 			rr->cur = b;
 			rr->pos = rr->printed = 0;
 		}
 		b = rr->cur;
 		if (rr->pos < b->n) {
-			e = &b->ln[rr->pos];
-			print_msgs(rr, e->msgend);
-			it->line = b->text.p + e->off;
-			it->len = e->len;
-			it->lineno = e->lineno;
-			it->rec = &b->rec[rr->pos];
-			it->rc = e->rc;
-			it->why = e->why;
-			it->at = e->at;
-			rr->pos++;
+			print_msgs(rr, b->ln[rr->pos].msgend);
+			item(rr, b, rr->pos++, it);
 			return 1;
 		}
 		print_msgs(rr, b->msgs.len);
@@ -203,14 +284,8 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 			return 0;
 		}
 		/* The batch is used up: back to the reader. */
-		if (rr->threaded) {
-			pthread_mutex_lock(&rr->mu);
-			b->full = 0;
-			pthread_cond_broadcast(&rr->cv);
-			pthread_mutex_unlock(&rr->mu);
-		} else {
-			b->full = 0;
-		}
+		if (rr->threaded)
+			set_state(rr, b, B_FREE);
 		rr->cur = NULL;
 		rr->ri = (rr->ri + 1) % NBATCH;
 	}
@@ -223,18 +298,15 @@ cim_recread_close(struct cim_recread *rr)
 
 	if (rr == NULL)
 		return;
-	if (rr->threaded) {
-		pthread_mutex_lock(&rr->mu);
-		rr->stop = 1;
-		pthread_cond_broadcast(&rr->cv);
-		pthread_mutex_unlock(&rr->mu);
-		pthread_join(rr->th, NULL);
-		pthread_mutex_destroy(&rr->mu);
-		pthread_cond_destroy(&rr->cv);
-	}
+	if (rr->threaded)
+		stop_threads(rr);
 	for (i = 0; i < NBATCH; i++) {
-		for (j = 0; j < BATCH_LINES; j++)
+		for (j = 0; j < BATCH_LINES; j++) {
 			cim_rec_free(&rr->b[i].rec[j]);
+			if (rr->b[i].user && rr->prep.free)
+				rr->prep.free(rr->b[i].user + j * rr->prep.size);
+		}
+		free(rr->b[i].user);
 		free(rr->b[i].rec);
 		free(rr->b[i].ln);
 		cim_buf_free(&rr->b[i].text);
