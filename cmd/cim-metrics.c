@@ -321,7 +321,7 @@ period_of(int64_t ms)
 /* The top-level members cim-metrics reads, found in one pass over the
  * line's members rather than one lookup each. */
 static struct {
-	const struct cim_jmember *started_at, *channel, *customer, *sentiment,
+	const struct cim_jmember *channel, *customer, *sentiment,
 	    *urgency, *csat, *nps, *intent;
 } mem;
 
@@ -345,10 +345,7 @@ index_members(const struct cim_rec *r)
 			break;
 		case 'i': if (IS("intent")) mem.intent = m; break;
 		case 'n': if (IS("nps")) mem.nps = m; break;
-		case 's':
-			if (IS("started_at")) mem.started_at = m;
-			else if (IS("sentiment")) mem.sentiment = m;
-			break;
+		case 's': if (IS("sentiment")) mem.sentiment = m; break;
 		case 'u': if (IS("urgency")) mem.urgency = m; break;
 		}
 #undef IS
@@ -679,6 +676,7 @@ check_record(struct cim_rec *r, struct cim_buf *why)
 struct prepared {
 	int			 rc;	/* -1: rejected, the reason in why */
 	struct cim_buf		 why;
+	int64_t			 started;	/* started_at, ms */
 	size_t			 nmsg;
 	struct cim_convfacts	 facts;	/* when the metrics need messages */
 };
@@ -701,6 +699,7 @@ prepare(struct cim_recitem *it)
 	    cim_timeline_read(&tl, it->rec, 1, &p->why) < 0 ? -1 : 0;
 	if (p->rc == 0 && (opt.needs & N_MSGS))
 		cim_convfacts_compute(&p->facts, &tl);
+	p->started = tl.started;
 	p->nmsg = tl.nmsg;
 }
 
@@ -774,8 +773,7 @@ aggregate(struct cim_rec *r, const struct prepared *pr)
 		}
 	}
 	jv_free(out);
-	m = mem.started_at;
-	cim_time_parse_canonical(m->val + 1, m->vlen - 2, &started);
+	started = pr->started;
 	gi = group_of(keys, period_of(started));
 	g = &G.g[gi];
 	g->c[C_CONV]++;
