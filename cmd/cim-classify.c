@@ -22,14 +22,15 @@
 #include "lines.h"
 #include "msgtext.h"
 #include "rec.h"
+#include "recread.h"
 #include "run.h"
 #include "schema.h"
 #include "smap.h"
 
 static const char usage[] =
 "usage: cim-classify [--model file [--as name]]... [--rules file]\n"
-"                    [--eval expr] [--rejects file] [--strict] [--stats]\n"
-"                    [file ...]\n"
+"                    [--eval expr] [--threads n] [--rejects file] [--strict]\n"
+"                    [--stats] [file ...]\n"
 "       cim-classify --train expr --model out [--epochs n] [--buckets n]\n"
 "                    [--lr rate] [--seed n] [file ...]\n";
 
@@ -46,6 +47,7 @@ static const char help[] =
 "      --buckets N       hash buckets of the features (default 2097152)\n"
 "      --lr RATE         learning rate (default 0.1)\n"
 "      --seed N          random seed (default 1)\n"
+"      --threads N       1, or 2 (default): input read and checked on helper threads\n"
 "      --rejects FILE    write rejected input, with reasons, as NDJSON\n"
 "      --strict          exit 1 if any input was rejected\n"
 "      --stats           print read/written/rejected counts to stderr\n"
@@ -55,7 +57,7 @@ static const char help[] =
 "With no file, or when file is -, read standard input.  See cim-classify(1).\n";
 
 enum { O_MODEL = CIM_OPT_TOOL, O_AS, O_RULES, O_EVAL, O_TRAIN, O_EPOCHS,
-    O_BUCKETS, O_LR, O_SEED };
+    O_BUCKETS, O_LR, O_SEED, O_THREADS };
 
 static const struct option longopts[] = {
 	{ "model", required_argument, NULL, O_MODEL },
@@ -67,6 +69,7 @@ static const struct option longopts[] = {
 	{ "buckets", required_argument, NULL, O_BUCKETS },
 	{ "lr", required_argument, NULL, O_LR },
 	{ "seed", required_argument, NULL, O_SEED },
+	{ "threads", required_argument, NULL, O_THREADS },
 	CIM_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -85,6 +88,7 @@ static struct {
 	struct cim_jq	*eval_jq;
 	struct cim_jq	*train_jq;
 	struct cim_ft_opts ft;
+	int		 threads;	/* 1, or 2: reading and checking on helper threads */
 } opt;
 
 /* Per-record scratch, reused. */
@@ -519,35 +523,38 @@ static void
 read_file(const char *path)
 {
 	struct cim_lines *l;
-	struct cim_rec r = { 0 };
-	const char *name, *w;
-	char *line;
-	size_t len, at;
+	struct cim_recread *rr;
+	struct cim_recitem it;
+	struct cim_checked *ck;
+	const char *name;
 
 	if ((l = cim_run_open(path)) == NULL)
 		return;
 	name = cim_lines_name(l);
-	while (cim_lines_next(l, &line, &len) == 1) {
-		if (len == 0 || strspn(line, " \t") == len)
+	/* Lines come read, scanned and schema-checked, by helper threads
+	 * unless --threads 1. */
+	rr = cim_recread_open(l, opt.threads > 1, &cim_recprep_schema);
+	while (cim_recread_next(rr, &it) == 1) {
+		if (it.len == 0 || strspn(it.line, " \t") == it.len)
 			continue;
 		cim_run_read(1);
-		if (cim_rec_parse(&r, line, len, &w, &at) < 0) {
-			cim_reject_json(name, l->lineno, line, len, w, at);
+		if (it.rc < 0) {
+			cim_reject_json(name, it.lineno, it.line, it.len, it.why, it.at);
 			continue;
 		}
-		why.len = 0;
-		if (cim_schema_check(&r, &why, NULL) < 0) {
-			cim_reject(name, l->lineno, line, len, "%s", cim_buf_str(&why));
+		ck = it.user;
+		if (ck->rc < 0) {
+			cim_reject(name, it.lineno, it.line, it.len, "%s", cim_buf_str(&ck->why));
 			continue;
 		}
 		if (opt.train_jq)
-			train_add(&r, name, l->lineno, line, len);
+			train_add(it.rec, name, it.lineno, it.line, it.len);
 		else
-			classify(&r, name, l->lineno, line, len);
+			classify(it.rec, name, it.lineno, it.line, it.len);
 	}
+	cim_recread_close(rr);
 	if (l->err)
 		cim_run_fail();
-	cim_rec_free(&r);
 	cim_lines_close(l);
 }
 
@@ -596,6 +603,7 @@ main(int argc, char **argv)
 
 	cim_run_start(argv, usage, help);
 	opt.ft = (struct cim_ft_opts){ 30, 2097152, 3, 5, 2, 0.1, 1 };
+	opt.threads = 2;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_MODEL:
@@ -618,6 +626,7 @@ main(int argc, char **argv)
 			break;
 		case O_LR: opt.ft.lr = cim_opt_double("--lr", optarg, 0.001, 10); break;
 		case O_SEED: opt.ft.seed = (uint64_t)cim_opt_long("--seed", optarg, 0, 1L << 30); break;
+		case O_THREADS: opt.threads = (int)cim_opt_long("--threads", optarg, 1, 2); break;
 		default:
 			if (!cim_run_option(c, optarg))
 				cim_usage(NULL);

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "json.h"
 #include "recread.h"
+#include "schema.h"
 
 #define NBATCH		6
 #define BATCH_LINES	1024
@@ -130,6 +131,26 @@ prepare(struct cim_recread *rr, struct batch *b)
 		rr->prep.run(&it);
 	}
 }
+
+static void
+schema_run(struct cim_recitem *it)
+{
+	struct cim_checked *c = it->user;
+
+	if (it->rc < 0)
+		return;
+	c->why.len = 0;
+	c->rc = cim_schema_check(it->rec, &c->why, NULL);
+}
+
+static void
+schema_free(void *user)
+{
+	cim_buf_free(&((struct cim_checked *)user)->why);
+}
+
+const struct cim_recprep cim_recprep_schema = { sizeof(struct cim_checked),
+	schema_run, schema_free };
 
 /* Waits until b is in state want (0), or the reader is stopped (-1). */
 static int

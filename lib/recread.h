@@ -14,6 +14,7 @@
 #define CIM_RECREAD_H
 #include <stddef.h>
 
+#include "buf.h"
 #include "lines.h"
 #include "rec.h"
 
@@ -47,6 +48,15 @@ struct cim_recprep {
 	void	(*run)(struct cim_recitem *it);
 	void	(*free)(void *user);
 };
+
+/* A ready-made preparation: each scanned record checked against the
+ * canonical schema (cim_schema_check); it->user is a struct cim_checked,
+ * rc -1 with the reason in why for a record to reject. */
+struct cim_checked {
+	int		rc;
+	struct cim_buf	why;
+};
+extern const struct cim_recprep cim_recprep_schema;
 
 /* Starts reading l (still owned by the caller, who must not touch it
  * until cim_recread_close).  threaded 0 does everything on the calling
