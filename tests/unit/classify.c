@@ -257,6 +257,16 @@ main(void)
 			{ "yo tambien creo que es mejor hacerlo mañana", "es" },
 			{ "ok", "und" }, { "", "und" }, { "😡😡", "und" },
 			{ "Das ist nicht mein Problem und ich weiß es nicht", "und" },
+			/* dots run into the next word are not a link */
+			{ "gostei muito...recomendo", "pt" },
+			{ "pedido entregue....obrigada", "pt" },
+			/* stretched letters are read as the word */
+			{ "se acabóoooo, nos vemossss", "es" },
+			/* sizes and model numbers are no language's */
+			{ "Celular 64GB 4G tela 6.5 preto", "pt" },
+			/* links, addresses and laughter carry no language */
+			{ "visite www.loja.com.br ou loja@email.com", "und" },
+			{ "hahaha ok ok lol", "und" },
 		};
 
 		for (i = 0; i < sizeof(lang) / sizeof(lang[0]); i++)
