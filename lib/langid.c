@@ -32,7 +32,7 @@ struct wprob {
 
 static float tri[NLANG][TRI_N];		/* log P(trigram | language) */
 static struct cim_smap wmap;		/* word -> index in wp + 1 */
-static struct wprob wp[4096];
+static struct wprob wp[4096];	/* the lists and texts have about 2,000 */
 static size_t nwp;
 static int ready;
 
@@ -132,7 +132,8 @@ trigrams(const unsigned *cp, size_t k, uint32_t *th)
 	return nt;
 }
 
-/* The entry of the word cp[0..k), created when new. */
+/* The entry of the word cp[0..k), created when new; NULL when the
+ * table is full (the lists would have outgrown it). */
 static struct wprob *
 word_entry(const unsigned *cp, size_t k)
 {
@@ -143,77 +144,13 @@ word_entry(const unsigned *cp, size_t k)
 	e = cim_smap_put(&wmap, wb, encode(cp, k, wb), &isnew);
 	if (isnew) {
 		if (nwp == sizeof(wp) / sizeof(wp[0]))
-			return NULL;	/* never with the built-in lists */
+			return NULL;
 		for (l = 0; l < NLANG; l++)
 			wp[nwp].lp[l] = 0;
 		wp[nwp].neutral = 0;
 		e->val = (long)++nwp;
 	}
 	return &wp[e->val - 1];
-}
-
-/* Decodes the space-separated word at p, lower-cased; its length. */
-static size_t
-list_word(const char *p, const char *e, unsigned *cp)
-{
-	size_t k = 0, len;
-	unsigned c;
-
-	while (p < e && k < WMAX && (len = cim_tok_decode(p, (size_t)(e - p), &c)) > 0) {
-		cp[k++] = lower(c);
-		p += len;
-	}
-	return k;
-}
-
-static void
-build(void)
-{
-	const char *p, *e;
-	unsigned cp[WMAX];
-	uint32_t th[WMAX + 2];
-	double total[NLANG] = { 0 };
-	size_t i;
-	int l;
-
-	for (l = 0; l < NLANG; l++) {
-		double tt = 0, w;
-		size_t rank = 0, k, nt;
-		struct wprob *x;
-
-		for (p = cim_langid_words[l]; *p; p = *e ? e + 1 : e, rank++) {
-			e = strchr(p, ' ');
-			if (e == NULL)
-				e = p + strlen(p);
-			k = list_word(p, e, cp);
-			w = 1.0 / ((double)rank + 8);
-			total[l] += w;
-			if ((x = word_entry(cp, k)) != NULL && x->lp[l] < w)
-				x->lp[l] = (float)w;
-			nt = trigrams(cp, k, th);
-			for (i = 0; i < nt; i++)
-				tri[l][th[i]] += (float)w;
-		}
-		for (i = 0; i < TRI_N; i++)
-			tt += tri[l][i];
-		for (i = 0; i < TRI_N; i++)
-			tri[l][i] = (float)log((tri[l][i] + 0.002) / (tt + 0.002 * TRI_N));
-	}
-	/* Weights to log probabilities once every word has its entry. */
-	for (i = 0; i < nwp; i++)
-		for (l = 0; l < NLANG; l++)
-			wp[i].lp[l] = wp[i].lp[l] > 0 ?
-			    (float)log(wp[i].lp[l] / total[l]) : UNK_WORD;
-	for (p = cim_langid_neutral; *p; p = *e ? e + 1 : e) {
-		struct wprob *x;
-
-		e = strchr(p, ' ');
-		if (e == NULL)
-			e = p + strlen(p);
-		if ((x = word_entry(cp, list_word(p, e, cp))) != NULL)
-			x->neutral = 1;
-	}
-	ready = 1;
 }
 
 /*
@@ -254,82 +191,213 @@ is_space(char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+/* Where next_word is in a text s[0..n): at i, in the chunk ending at end. */
+struct scan {
+	const char	*s;
+	size_t		 n, i, end;
+};
+
+/*
+ * The next word of the text into cp (room for WMAX), lower-cased and
+ * unstretched; its length, or 0 at the end.  Words are letters with inner
+ * apostrophes; links are skipped whole, and so are units and model
+ * numbers: a word of three letters or less run into digits ("64gb",
+ * "a20"), while a longer one ("order123") is kept.
+ */
+static size_t
+next_word(struct scan *sc, unsigned *cp)
+{
+	const char *s = sc->s;
+	size_t len = 0, k;
+	unsigned c;
+	int digit;
+
+	for (;;) {
+		if (sc->i >= sc->end) {
+			while (sc->i < sc->n && is_space(s[sc->i]))
+				sc->i++;
+			if (sc->i >= sc->n)
+				return 0;
+			for (sc->end = sc->i; sc->end < sc->n && !is_space(s[sc->end]); sc->end++)
+				;
+			if (is_link(s + sc->i, sc->end - sc->i)) {
+				sc->i = sc->end;
+				continue;
+			}
+		}
+		k = 0;
+		digit = sc->i > 0 && s[sc->i - 1] >= '0' && s[sc->i - 1] <= '9';
+		while (sc->i < sc->end &&
+		    (len = cim_tok_decode(s + sc->i, sc->end - sc->i, &c)) > 0) {
+			if (c == 0x2019 || c == 0xB4)	/* don’t, don´t */
+				c = '\'';
+			else if (!is_letter(c) && (c != '\'' || k == 0))
+				break;
+			if (k < WMAX)
+				cp[k++] = lower(c);
+			sc->i += len;
+		}
+		if (k == 0) {	/* a separator */
+			sc->i += len ? len : 1;
+			continue;
+		}
+		while (k > 0 && cp[k - 1] == '\'')
+			k--;
+		digit |= sc->i < sc->end && s[sc->i] >= '0' && s[sc->i] <= '9';
+		if (k > 0 && !(digit && k <= 3))
+			return unstretch(cp, k);
+	}
+}
+
+/*
+ * Adds weight w of the word cp[0..k) to language l: to the word's
+ * weight (the largest given, for a list; the sum, for text) and to its
+ * trigrams'.  The word written without accents ("nao", "tambien") gets
+ * the same word weight and a quarter of the trigram weight: chat often
+ * drops accents, but written with them they are the better evidence.
+ */
+static void
+add_word(int l, const unsigned *cp, size_t k, double w, int sum)
+{
+	unsigned fold[WMAX];
+	uint32_t th[WMAX + 2];
+	size_t i, nt;
+	int pass, upper, folded = 0;
+	struct wprob *x;
+
+	for (i = 0; i < k; i++) {
+		int a = cim_tok_fold(cp[i], &upper);
+
+		fold[i] = a ? (unsigned)a : cp[i];
+		folded |= a != 0;
+	}
+	for (pass = 0; pass <= folded; pass++) {
+		const unsigned *v = pass ? fold : cp;
+		double tw = pass ? w / 4 : w;
+
+		if ((x = word_entry(v, k)) != NULL)
+			x->lp[l] = sum ? x->lp[l] + (float)w : x->lp[l] > w ? x->lp[l] : (float)w;
+		nt = trigrams(v, k, th);
+		for (i = 0; i < nt; i++)
+			tri[l][th[i]] += (float)tw;
+	}
+}
+
+/* Decodes the space-separated list word at p, lower-cased; its length. */
+static size_t
+list_word(const char *p, const char *e, unsigned *cp)
+{
+	size_t k = 0, len;
+	unsigned c;
+
+	while (p < e && k < WMAX && (len = cim_tok_decode(p, (size_t)(e - p), &c)) > 0) {
+		cp[k++] = lower(c);
+		p += len;
+	}
+	return k;
+}
+
+/*
+ * The profiles: a language's word list, by Zipf's law on rank, and its
+ * sample text, by count, each half of its word and trigram mass.
+ */
+static void
+build(void)
+{
+	const char *p, *e;
+	unsigned cp[WMAX];
+	double total[NLANG] = { 0 };
+	size_t i, k;
+	int l;
+
+	for (l = 0; l < NLANG; l++) {
+		double tt = 0, w;
+		size_t rank = 0, ntext = 0;
+		const char *const *para;
+		struct scan sc;
+		int pass;
+
+		for (p = cim_langid_words[l]; *p; p = *e ? e + 1 : e, rank++) {
+			e = strchr(p, ' ');
+			if (e == NULL)
+				e = p + strlen(p);
+			w = 1.0 / ((double)rank + 8);
+			total[l] += w;
+			add_word(l, cp, list_word(p, e, cp), w, 0);
+		}
+		for (pass = 0; pass < 2; pass++) {	/* count the words, then add them */
+			w = ntext > 0 ? total[l] / (double)ntext : 0;
+			for (para = cim_langid_text[l]; *para != NULL; para++) {
+				sc.s = *para;
+				sc.n = strlen(sc.s);
+				sc.i = sc.end = 0;
+				while ((k = next_word(&sc, cp)) > 0) {
+					if (pass == 0)
+						ntext++;
+					else
+						add_word(l, cp, k, w, 1);
+				}
+			}
+		}
+		if (ntext > 0)
+			total[l] *= 2;
+		for (i = 0; i < TRI_N; i++)
+			tt += tri[l][i];
+		for (i = 0; i < TRI_N; i++)
+			tri[l][i] = (float)log((tri[l][i] + 0.002) / (tt + 0.002 * TRI_N));
+	}
+	/* Weights to log probabilities once every word has its entry. */
+	for (i = 0; i < nwp; i++)
+		for (l = 0; l < NLANG; l++)
+			wp[i].lp[l] = wp[i].lp[l] > 0 ?
+			    (float)log(wp[i].lp[l] / total[l]) : UNK_WORD;
+	for (p = cim_langid_neutral; *p; p = *e ? e + 1 : e) {
+		struct wprob *x;
+
+		e = strchr(p, ' ');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((x = word_entry(cp, list_word(p, e, cp))) != NULL)
+			x->neutral = 1;
+	}
+	ready = 1;
+}
+
 const char *
 cim_langid(const char *s, size_t n, double *conf)
 {
 	double score[NLANG] = { 0 }, best, second;
-	size_t i = 0, len = 0, letters = 0, nw = 0, known[NLANG] = { 0 };
+	size_t letters = 0, nw = 0, known[NLANG] = { 0 }, k, nt, m;
+	unsigned cp[WMAX];
+	uint32_t th[WMAX + 2];
+	struct scan sc;
 	int l, bl = 0;
-	unsigned c;
 
 	if (!ready)
 		build();
-	/* A few sentences decide; more only costs time. */
-	if (n > 240)
-		n = 240;
-	while (i < n) {
-		size_t end;
+	sc.s = s;
+	sc.n = n > 240 ? 240 : n;	/* a few sentences decide; more only costs time */
+	sc.i = sc.end = 0;
+	while ((k = next_word(&sc, cp)) > 0) {
+		char wb[4 * WMAX];
+		struct cim_smap_ent *e = cim_smap_get(&wmap, wb, encode(cp, k, wb));
+		const struct wprob *x = e != NULL ? &wp[e->val - 1] : NULL;
 
-		if (is_space(s[i])) {
-			i++;
+		if (x != NULL && x->neutral)
 			continue;
-		}
-		for (end = i; end < n && !is_space(s[end]); end++)
-			;
-		if (is_link(s + i, end - i)) {
-			i = end;
-			continue;
-		}
-		while (i < end) {
-			size_t k = 0, nt, m, wn;
-			unsigned cp[WMAX];
-			uint32_t th[WMAX + 2];
-			char wb[4 * WMAX];
-			int digit = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9';
-			struct cim_smap_ent *e;
-			const struct wprob *x;
+		letters += k;
+		nw++;
+		/* Each trigram hashed once, looked up in the three profiles. */
+		nt = trigrams(cp, k, th);
+		for (l = 0; l < NLANG; l++) {
+			double ts = 0;
 
-			/* A word: letters and inner apostrophes. */
-			while (i < end && (len = cim_tok_decode(s + i, end - i, &c)) > 0) {
-				if (c == 0x2019 || c == 0xB4)	/* don’t, don´t */
-					c = '\'';
-				else if (!is_letter(c) && (c != '\'' || k == 0))
-					break;
-				if (k < WMAX)
-					cp[k++] = lower(c);
-				i += len;
-			}
-			if (k == 0) {	/* a separator */
-				i += len ? len : 1;
-				continue;
-			}
-			while (k > 0 && cp[k - 1] == '\'')
-				k--;
-			digit |= i < end && s[i] >= '0' && s[i] <= '9';
-			/* Units and model numbers ("64gb", "a20") are no language's;
-			 * a longer word run into a number ("order123") still is. */
-			if (k == 0 || (digit && k <= 3))
-				continue;
-			k = unstretch(cp, k);
-			wn = encode(cp, k, wb);
-			e = cim_smap_get(&wmap, wb, wn);
-			x = e != NULL ? &wp[e->val - 1] : NULL;
-			if (x != NULL && x->neutral)
-				continue;
-			letters += k;
-			nw++;
-			/* Each trigram hashed once, looked up in the three profiles. */
-			nt = trigrams(cp, k, th);
-			for (l = 0; l < NLANG; l++) {
-				double ts = 0;
-
-				if (x != NULL && x->lp[l] > UNK_WORD)
-					known[l]++;
-				score[l] += x != NULL ? x->lp[l] : UNK_WORD;
-				for (m = 0; m < nt; m++)
-					ts += tri[l][th[m]];
-				score[l] += 0.5 * ts;
-			}
+			if (x != NULL && x->lp[l] > UNK_WORD)
+				known[l]++;
+			score[l] += x != NULL ? x->lp[l] : UNK_WORD;
+			for (m = 0; m < nt; m++)
+				ts += tri[l][th[m]];
+			score[l] += 0.5 * ts;
 		}
 	}
 	if (conf)

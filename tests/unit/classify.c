@@ -267,6 +267,10 @@ main(void)
 			/* links, addresses and laughter carry no language */
 			{ "visite www.loja.com.br ou loja@email.com", "und" },
 			{ "hahaha ok ok lol", "und" },
+			/* words and trigrams of the sample texts, not only the lists */
+			{ "problems updating billing details", "en" },
+			{ "esperando o técnico", "pt" },
+			{ "me han cobrado de mas", "es" },
 		};
 
 		for (i = 0; i < sizeof(lang) / sizeof(lang[0]); i++)
