@@ -37,6 +37,8 @@ static size_t nwp;
 static int ready;
 
 #define UNK_WORD (-12.0f)
+/* How much likelier, in nats, the language of a short text must be. */
+#define SHORT_MARGIN 7.0
 
 static uint32_t
 tri_hash(const unsigned *c)
@@ -402,7 +404,7 @@ cim_langid(const char *s, size_t n, double *conf)
 	}
 	if (conf)
 		*conf = 0;
-	if (letters < 12 || nw < 2)
+	if (letters < 6)
 		return "und";
 	for (l = 1; l < NLANG; l++)
 		if (score[l] > score[bl])
@@ -412,6 +414,15 @@ cim_langid(const char *s, size_t n, double *conf)
 	for (l = 0; l < NLANG; l++)
 		if (l != bl && score[l] > second)
 			second = score[l];
+	/*
+	 * Too short to tell: under 6 letters ("oi", "hola"); or under 12
+	 * letters or a single word, unless a word of it is in the chosen
+	 * language's profile and the evidence is clear, the language over
+	 * 1000 times (7 nats) likelier than the next ("obrigado", "bom dia",
+	 * "ok gracias" are; a name is not).
+	 */
+	if ((letters < 12 || nw < 2) && (known[bl] == 0 || best - second < SHORT_MARGIN))
+		return "und";
 	/* Another language: hardly any of its words are in our lists. */
 	if (nw >= 4 && known[bl] * 5 < nw)
 		return "und";

@@ -265,12 +265,16 @@ main(void)
 			/* sizes and model numbers are no language's */
 			{ "Celular 64GB 4G tela 6.5 preto", "pt" },
 			/* links, addresses and laughter carry no language */
-			{ "visite www.loja.com.br ou loja@email.com", "und" },
+			{ "www.loja.com.br loja@email.com #promo", "und" },
 			{ "hahaha ok ok lol", "und" },
 			/* words and trigrams of the sample texts, not only the lists */
 			{ "problems updating billing details", "en" },
 			{ "esperando o técnico", "pt" },
 			{ "me han cobrado de mas", "es" },
+			/* short, but clear: a known word and a wide margin */
+			{ "obrigado", "pt" }, { "thank you", "en" }, { "ya lo tengo", "es" },
+			/* too short, or nothing known */
+			{ "oi", "und" }, { "hola", "und" }, { "Maria José", "und" },
 		};
 
 		for (i = 0; i < sizeof(lang) / sizeof(lang[0]); i++)
