@@ -223,6 +223,61 @@ static const char *const pt_text[] = {
 	"Cuidado com esse vendedor, ele mandou um produto usado no lugar de "
 	"um novo. Fiquei muito chateada com essa situação.",
 	"Deu tudo certo, muito obrigado pela paciência! Vocês são demais.",
+	"Eu sou cliente de vocês há mais de cinco anos e nunca tinha "
+	"passado por isso. Fui ao banco, falei com o gerente e ele me disse "
+	"que o problema era no sistema de vocês. Quem vai resolver?",
+	"Ela estava doente ontem, por isso não veio trabalhar. Hoje já está "
+	"melhor, mas o médico pediu para ela ficar em casa descansando mais "
+	"uns dias.",
+	"Nós fomos ao supermercado e compramos arroz, feijão, carne, frutas "
+	"e legumes. Gastamos bem mais do que esperávamos, tudo está caro "
+	"demais.",
+	"Se eu soubesse que ia demorar tanto, teria comprado em outro "
+	"lugar. Agora não adianta reclamar, só me resta esperar.",
+	"Seria possível adiantar a entrega? Vou viajar na próxima segunda e "
+	"queria levar o presente comigo.",
+	"Eles nunca atendem o telefone. Já liguei umas dez vezes hoje e "
+	"ninguém atende. Onde eu consigo falar com uma pessoa de verdade?",
+	"Meu computador está muito lento desde a última atualização. Demora "
+	"uns cinco minutos para ligar e os programas travam o tempo todo.",
+	"A comida estava deliciosa, o garçom foi simpático e o ambiente é "
+	"muito agradável. Só achei a conta um pouco salgada.",
+	"Tenho que levar as crianças na escola, depois passo no mercado e à "
+	"tarde tenho reunião. Hoje o dia vai ser corrido.",
+	"Pode deixar que eu resolvo. Assim que tiver alguma novidade eu te "
+	"aviso, fica tranquilo.",
+	"Achei que seria maior, mas o tamanho é bom. Serve direitinho para "
+	"o que eu precisava e cabe na gaveta.",
+	"Vcs sabem se ainda tem vaga pro curso de inglês? Eu queria me "
+	"inscrever mas o site tá fora do ar desde ontem.",
+	"Tô sem internet desde sábado. Já reiniciei o modem várias vezes e "
+	"nada. Vocês podem mandar um técnico aqui?",
+	"Poxa, que pena que você não pôde vir. A festa estava ótima, todo "
+	"mundo perguntou de você. Da próxima vez não tem desculpa, hein!",
+	"Quero cancelar minha assinatura. Não uso mais o serviço e continuo "
+	"sendo cobrado todo mês. Como faço?",
+	"Minha filha nasceu semana passada, estamos muito felizes. Ela é "
+	"linda, parece com o pai.",
+	"Eles vão se mudar para outra cidade no fim do ano. Vamos sentir "
+	"muita falta, são vizinhos maravilhosos.",
+	"O ônibus atrasou de novo e eu perdi a hora. O chefe não ficou nada "
+	"contente, mas expliquei o que aconteceu.",
+	"Na minha opinião, vale muito a pena. Uso há seis meses e continua "
+	"como novo. Já indiquei para vários amigos.",
+	"Fala sério, que filme chato! Dormi na metade. Da próxima vez quem "
+	"escolhe sou eu.",
+	"Comprei dois pares, um para mim e outro para minha irmã. Os dois "
+	"serviram bem e o material parece ser bom.",
+	"Ontem choveu muito e alagou a rua toda. Não deu para sair de casa, "
+	"ficamos assistindo série o dia inteiro.",
+	"Estou procurando um apartamento de dois quartos perto do metrô. "
+	"Vocês têm alguma indicação?",
+	"Ele disse que vinha às oito, mas já são nove e meia e nada. Sempre "
+	"atrasado, não muda nunca.",
+	"O aplicativo fecha sozinho toda vez que tento abrir o extrato. Meu "
+	"celular é novo e está atualizado.",
+	"Sinceramente, esperava mais. O produto é bonito, mas a qualidade "
+	"deixa a desejar e o acabamento é ruim.",
 	NULL
 };
 
@@ -376,6 +431,67 @@ static const char *const en_text[] = {
 	"Please help me change my shipping address, I entered the wrong "
 	"one. I also want to check the status of my refund and get a copy "
 	"of my invoice.",
+	"I've been a customer of yours for more than five years and this "
+	"has never happened before. I went to the bank, spoke to the "
+	"manager and he told me the problem was on your end. Who is going "
+	"to fix it?",
+	"She was sick yesterday, so she didn't come to work. She's feeling "
+	"better today, but the doctor told her to stay home and rest for a "
+	"few more days.",
+	"We went to the supermarket and bought rice, beans, meat, fruit and "
+	"vegetables. We spent a lot more than we expected, everything is so "
+	"expensive.",
+	"If I had known it would take this long, I would have bought it "
+	"somewhere else. There's no point complaining now, all I can do is "
+	"wait.",
+	"Would it be possible to deliver it sooner? I'm traveling next "
+	"Monday and I wanted to take the gift with me.",
+	"They never pick up the phone. I've called about ten times today "
+	"and nobody answers. Where can I talk to a real person?",
+	"My computer has been really slow since the last update. It takes "
+	"about five minutes to start and programs freeze all the time.",
+	"The food was delicious, the waiter was friendly and the place has "
+	"a really nice atmosphere. The bill was a bit steep though.",
+	"I have to take the kids to school, then stop at the store, and I "
+	"have a meeting in the afternoon. Today is going to be busy.",
+	"Don't worry, I'll take care of it. As soon as I hear anything I'll "
+	"let you know.",
+	"I thought it would be bigger, but the size is fine. It's just "
+	"right for what I needed and it fits in the drawer.",
+	"Do you guys know if there are still spots in the English course? I "
+	"wanted to sign up but the website has been down since yesterday.",
+	"I've had no internet since Saturday. I restarted the router "
+	"several times and nothing. Can you send a technician over?",
+	"Aw, too bad you couldn't make it. The party was great, everyone "
+	"asked about you. No excuses next time!",
+	"I want to cancel my subscription. I don't use the service anymore "
+	"and I keep getting charged every month. How do I do that?",
+	"Our daughter was born last week, we're so happy. She's beautiful "
+	"and looks just like her dad.",
+	"They're moving to another city at the end of the year. We're going "
+	"to miss them a lot, they're wonderful neighbors.",
+	"The bus was late again and I overslept anyway. My boss wasn't "
+	"happy at all, but I explained what happened.",
+	"In my opinion it's totally worth it. I've been using it for six "
+	"months and it's still like new. I've already recommended it to "
+	"several friends.",
+	"Seriously, what a boring movie! I fell asleep halfway through. "
+	"Next time I'm choosing.",
+	"I bought two pairs, one for me and one for my sister. Both fit "
+	"well and the material seems good.",
+	"It rained a lot yesterday and the whole street flooded. We "
+	"couldn't leave the house so we watched shows all day.",
+	"I'm looking for a two bedroom apartment near the subway. Do you "
+	"have any suggestions?",
+	"He said he'd be here at eight, but it's already half past nine and "
+	"still nothing. Always late, he'll never change.",
+	"The app closes by itself every time I try to open my statement. My "
+	"phone is new and fully updated.",
+	"Honestly, I expected more. It looks nice, but the quality isn't "
+	"great and the finish is poor.",
+	"idk if u saw my message but can u call me back asap? it's kinda "
+	"urgent, gotta sort this out before friday. thx",
+	"btw i'm gonna be late tonight, wanna grab dinner after? lmk",
 	NULL
 };
 
@@ -529,6 +645,68 @@ static const char *const es_text[] = {
 	"Vale, perfecto, pues entonces quedamos a las siete en la puerta. "
 	"Traed los apuntes de estadística que tenemos que repasar para el "
 	"parcial.",
+	"Soy cliente vuestro desde hace más de cinco años y nunca me había "
+	"pasado esto. Fui al banco, hablé con el director y me dijo que el "
+	"problema era de vuestro sistema. ¿Quién lo va a solucionar?",
+	"Ella estuvo enferma ayer, por eso no vino a trabajar. Hoy ya está "
+	"mejor, pero el médico le ha dicho que se quede en casa descansando "
+	"unos días más.",
+	"Fuimos al supermercado y compramos arroz, lentejas, carne, fruta y "
+	"verdura. Gastamos mucho más de lo que pensábamos, todo está "
+	"carísimo.",
+	"Si hubiera sabido que iba a tardar tanto, lo habría comprado en "
+	"otro sitio. Ahora ya no vale la pena quejarse, solo me queda "
+	"esperar.",
+	"¿Sería posible adelantar la entrega? Me voy de viaje el lunes que "
+	"viene y quería llevarme el regalo.",
+	"Nunca cogen el teléfono. He llamado unas diez veces hoy y no "
+	"contesta nadie. ¿Dónde puedo hablar con una persona de verdad?",
+	"Mi ordenador va lentísimo desde la última actualización. Tarda "
+	"unos cinco minutos en encenderse y los programas se cuelgan todo "
+	"el rato.",
+	"La comida estaba riquísima, el camarero fue muy simpático y el "
+	"sitio es muy agradable. Eso sí, la cuenta fue un poco cara.",
+	"Tengo que llevar a los niños al cole, luego paso por el súper y "
+	"por la tarde tengo reunión. Hoy va a ser un día de locos.",
+	"Tranquilo, yo me encargo. En cuanto sepa algo te aviso.",
+	"Pensaba que sería más grande, pero el tamaño está bien. Me sirve "
+	"justo para lo que necesitaba y cabe en el cajón.",
+	"¿Sabéis si todavía quedan plazas para el curso de inglés? Me "
+	"quería apuntar pero la web no funciona desde ayer.",
+	"Estoy sin internet desde el sábado. He reiniciado el router varias "
+	"veces y nada. ¿Podéis mandar a un técnico?",
+	"Jo, qué pena que no pudieras venir. La fiesta estuvo genial, todo "
+	"el mundo preguntó por ti. ¡La próxima vez no hay excusa!",
+	"Quiero darme de baja. Ya no uso el servicio y me siguen cobrando "
+	"todos los meses. ¿Cómo lo hago?",
+	"Nuestra hija nació la semana pasada, estamos muy felices. Es "
+	"preciosa, se parece a su padre.",
+	"Se van a mudar a otra ciudad a final de año. Los vamos a echar "
+	"mucho de menos, son unos vecinos estupendos.",
+	"El autobús llegó tarde otra vez y encima me quedé dormido. Al jefe "
+	"no le hizo ninguna gracia, pero le expliqué lo que había pasado.",
+	"En mi opinión merece mucho la pena. Lo uso desde hace seis meses y "
+	"sigue como nuevo. Ya se lo he recomendado a varios amigos.",
+	"En serio, ¡qué película más aburrida! Me dormí a la mitad. La "
+	"próxima vez elijo yo.",
+	"Compré dos pares, uno para mí y otro para mi hermana. A las dos "
+	"nos quedan bien y el material parece bueno.",
+	"Ayer llovió muchísimo y se inundó toda la calle. No pudimos salir "
+	"de casa, así que nos pasamos el día viendo series.",
+	"Busco un piso de dos habitaciones cerca del metro. ¿Conocéis "
+	"alguno?",
+	"Dijo que venía a las ocho, pero ya son las nueve y media y nada. "
+	"Siempre llega tarde, no cambia nunca.",
+	"La aplicación se cierra sola cada vez que intento abrir los "
+	"movimientos. Mi móvil es nuevo y está actualizado.",
+	"Sinceramente, esperaba más. Es bonito, pero la calidad deja mucho "
+	"que desear y los acabados son malos.",
+	"q tal? xq no me contestas? tmb te escribí ayer. bueno, cuando "
+	"puedas me dices algo, porfa",
+	"¿Me dejas tus apuntes de historia? Es que no entiendo nada de lo "
+	"que explicó la profesora y el martes hay que entregar el trabajo.",
+	"Ha sido un placer, de verdad. Si necesitáis cualquier cosa ya "
+	"sabéis dónde estoy. Un abrazo a todos.",
 	NULL
 };
 

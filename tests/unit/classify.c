@@ -271,6 +271,10 @@ main(void)
 			{ "problems updating billing details", "en" },
 			{ "esperando o técnico", "pt" },
 			{ "me han cobrado de mas", "es" },
+			/* lists of content words, known from the sample texts */
+			{ "deliciosa comida, garçom simpático, ambiente agradável", "pt" },
+			{ "rice beans meat fruit vegetables", "en" },
+			{ "riquísima comida, camarero simpático, sitio agradable", "es" },
 			/* short, but clear: a known word and a wide margin */
 			{ "obrigado", "pt" }, { "thank you", "en" }, { "ya lo tengo", "es" },
 			/* too short, or nothing known */
