@@ -1,10 +1,12 @@
 /*
  * langid.c: language identification (see langid.h).  Each language's
- * profile is its word list (most frequent first; a word's prior follows
- * Zipf's law by rank) and the character trigrams of those words, with
- * accents kept: "ção", "ñ", "ll", " th" carry most of the signal.  The
- * words come from langid_text.c; the profiles are built from them at
- * first use.
+ * profile is the words of its word list (most frequent first; a word's
+ * prior follows Zipf's law by rank) and of its sample text (by count),
+ * and the character trigrams of those words, with accents kept: "ção",
+ * "ñ", "ll", " th" carry most of the signal.  Both come from
+ * langid_text.c; the profiles are built from them at first use, and
+ * reading a text is one pass that allocates nothing.
+ * Not for: tokenizing for classification (tok.h).
  */
 #include <math.h>
 #include <stdint.h>
