@@ -33,7 +33,9 @@ struct wprob {
 };
 
 static float tri[NLANG][TRI_N];		/* log P(trigram | language) */
-static struct cim_smap wmap;		/* word -> index in wp + 1 */
+/* Word -> index in wp + 1; a key is the word's code points as stored in
+ * memory (no need to encode them back to UTF-8 to look them up). */
+static struct cim_smap wmap;
 static struct wprob wp[4096];	/* the lists and texts have about 2,000 */
 static size_t nwp;
 static int ready;
@@ -98,29 +100,6 @@ unstretch(unsigned *cp, size_t k)
 	return k;
 }
 
-/* cp[0..k) as UTF-8 in out (room for 4 bytes a code point); its length. */
-static size_t
-encode(const unsigned *cp, size_t k, char *out)
-{
-	size_t j, n = 0;
-
-	for (j = 0; j < k; j++) {
-		unsigned c = cp[j];
-
-		if (c < 0x80) {
-			out[n++] = (char)c;
-		} else if (c < 0x800) {
-			out[n++] = (char)(0xC0 | c >> 6);
-			out[n++] = (char)(0x80 | (c & 0x3F));
-		} else {
-			out[n++] = (char)(0xE0 | c >> 12);
-			out[n++] = (char)(0x80 | (c >> 6 & 0x3F));
-			out[n++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	return n;
-}
-
 /* Hashes the trigrams of " word " into th (room for k + 2); their count. */
 static size_t
 trigrams(const unsigned *cp, size_t k, uint32_t *th)
@@ -141,11 +120,10 @@ trigrams(const unsigned *cp, size_t k, uint32_t *th)
 static struct wprob *
 word_entry(const unsigned *cp, size_t k)
 {
-	char wb[4 * WMAX];
 	struct cim_smap_ent *e;
 	int isnew, l;
 
-	e = cim_smap_put(&wmap, wb, encode(cp, k, wb), &isnew);
+	e = cim_smap_put(&wmap, (const char *)cp, k * sizeof(*cp), &isnew);
 	if (isnew) {
 		if (nwp == sizeof(wp) / sizeof(wp[0]))
 			return NULL;
@@ -383,8 +361,7 @@ cim_langid(const char *s, size_t n, double *conf)
 	sc.n = n > 240 ? 240 : n;	/* a few sentences decide; more only costs time */
 	sc.i = sc.end = 0;
 	while ((k = next_word(&sc, cp)) > 0) {
-		char wb[4 * WMAX];
-		struct cim_smap_ent *e = cim_smap_get(&wmap, wb, encode(cp, k, wb));
+		struct cim_smap_ent *e = cim_smap_get(&wmap, (const char *)cp, k * sizeof(*cp));
 		const struct wprob *x = e != NULL ? &wp[e->val - 1] : NULL;
 
 		if (x != NULL && x->neutral)
