@@ -213,7 +213,7 @@ next_word(struct scan *sc, unsigned *cp)
 		    (len = cim_tok_decode(s + sc->i, sc->end - sc->i, &c)) > 0) {
 			if (c == 0x2019 || c == 0xB4)	/* don’t, don´t */
 				c = '\'';
-			else if (!is_letter(c) && (c != '\'' || k == 0))
+			if (!is_letter(c) && (c != '\'' || k == 0))
 				break;
 			if (k < WMAX)
 				cp[k++] = lower(c);

@@ -262,6 +262,8 @@ main(void)
 			{ "pedido entregue....obrigada", "pt" },
 			/* stretched letters are read as the word */
 			{ "se acabóoooo, nos vemossss", "es" },
+			/* typographic apostrophes are apostrophes, never a word's start */
+			{ "’til it’s fixed, don’t call", "en" },
 			/* sizes and model numbers are no language's */
 			{ "Celular 64GB 4G tela 6.5 preto", "pt" },
 			/* links, addresses and laughter carry no language */
