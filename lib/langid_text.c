@@ -278,6 +278,14 @@ static const char *const pt_text[] = {
 	"celular é novo e está atualizado.",
 	"Sinceramente, esperava mais. O produto é bonito, mas a qualidade "
 	"deixa a desejar e o acabamento é ruim.",
+	"A internet cai toda hora e o sinal do celular está péssimo aqui no "
+	"bairro. Já reiniciei o roteador, troquei o cabo e continua caindo. "
+	"Pago caro por um serviço que não funciona.",
+	"Claro, pode sim! Só me passa o número do protocolo e o CPF do "
+	"titular que eu verifico agora mesmo.",
+	"Como funciona a garantia estendida? Se o aparelho quebrar depois "
+	"de um ano, vocês consertam ou trocam por outro?",
+	"Sim, claro, com certeza. Pode mandar que eu confirmo aqui.",
 	NULL
 };
 
@@ -492,6 +500,16 @@ static const char *const en_text[] = {
 	"idk if u saw my message but can u call me back asap? it's kinda "
 	"urgent, gotta sort this out before friday. thx",
 	"btw i'm gonna be late tonight, wanna grab dinner after? lmk",
+	"The internet keeps dropping all the time and the phone signal is "
+	"terrible in this neighborhood. I restarted the router, changed the "
+	"cable and it still cuts out. I pay a lot for a service that "
+	"doesn't work.",
+	"Sure, of course! Just send me the ticket number and the account "
+	"holder's details and I'll check it right now.",
+	"How does the extended warranty work? If the device breaks after a "
+	"year, do you repair it or replace it with a new one?",
+	"Yes, of course, absolutely. Go ahead and send it and I'll confirm "
+	"it here.",
 	NULL
 };
 
@@ -707,6 +725,14 @@ static const char *const es_text[] = {
 	"que explicó la profesora y el martes hay que entregar el trabajo.",
 	"Ha sido un placer, de verdad. Si necesitáis cualquier cosa ya "
 	"sabéis dónde estoy. Un abrazo a todos.",
+	"El internet se cae a cada rato y la señal del móvil es malísima en "
+	"este barrio. Ya reinicié el router, cambié el cable y se sigue "
+	"cortando. Pago un dineral por un servicio que no funciona.",
+	"¡Claro, por supuesto! Pásame el número de incidencia y el DNI del "
+	"titular y lo miro ahora mismo.",
+	"¿Cómo funciona la garantía ampliada? Si el aparato se rompe "
+	"después de un año, ¿lo reparáis o me dais uno nuevo?",
+	"Sí, claro, desde luego. Mándamelo y te lo confirmo aquí.",
 	NULL
 };
 

@@ -277,6 +277,8 @@ main(void)
 			{ "deliciosa comida, garçom simpático, ambiente agradável", "pt" },
 			{ "rice beans meat fruit vegetables", "en" },
 			{ "riquísima comida, camarero simpático, sitio agradable", "es" },
+			/* a complaint about the internet, answered with the operator (Claro) */
+			{ "a internet está caindo toda hora. Claro, 1234567", "pt" },
 			/* short, but clear: a known word and a wide margin */
 			{ "obrigado", "pt" }, { "thank you", "en" }, { "ya lo tengo", "es" },
 			/* too short, or nothing known */
