@@ -286,6 +286,27 @@ static const char *const pt_text[] = {
 	"Como funciona a garantia estendida? Se o aparelho quebrar depois "
 	"de um ano, vocês consertam ou trocam por outro?",
 	"Sim, claro, com certeza. Pode mandar que eu confirmo aqui.",
+	"Mano, cê viu o que aconteceu ontem? Eu não acreditei quando me "
+	"contaram. Depois te mando o vídeo, é muito engraçado kkkkk",
+	"Bora tomar um açaí depois da aula? Eu pago dessa vez, fica "
+	"tranquila. Só não posso demorar muito porque tenho que buscar meu "
+	"irmão.",
+	"Nossa, que lindo! Parabéns pela formatura, você merece demais. Tô "
+	"muito orgulhosa de você, amiga.",
+	"Alguém sabe se amanhã tem aula? Vi no grupo que o professor ia "
+	"faltar, mas ninguém confirmou nada.",
+	"Eita, esqueci completamente! Desculpa, juro que amanhã eu levo sem "
+	"falta.",
+	"Ô gente, quem pegou meu carregador? Deixei em cima da mesa e "
+	"sumiu.",
+	"Que saudade dessa época, a gente era feliz e não sabia. Bora "
+	"marcar um churrasco com a turma toda?",
+	"Tá bom, combinado então. Te espero lá embaixo às sete, não se "
+	"atrasa hein.",
+	"Valeu pela força, galera! Sem vocês eu não teria conseguido. Bom "
+	"fim de semana pra todo mundo.",
+	"Cadê todo mundo? O grupo tá parado hoje. Tô aqui morrendo de tédio "
+	"no trabalho rsrs",
 	NULL
 };
 
@@ -733,6 +754,30 @@ static const char *const es_text[] = {
 	"¿Cómo funciona la garantía ampliada? Si el aparato se rompe "
 	"después de un año, ¿lo reparáis o me dais uno nuevo?",
 	"Sí, claro, desde luego. Mándamelo y te lo confirmo aquí.",
+	"Che, ¿vos sabés a qué hora empieza la clase mañana? Yo pensaba que "
+	"era a las diez pero me dijeron que la pasaron a la tarde. Avisame "
+	"si te enterás de algo.",
+	"Dale, nos vemos en la facu. Si querés te paso a buscar con el "
+	"auto, total me queda de camino. ¿Tenés los apuntes de la semana "
+	"pasada?",
+	"No, boludo, no es así. Tenés que instalar primero la librería y "
+	"después correr el script de nuevo. Si no te anda, mandame una "
+	"captura y lo vemos.",
+	"¿Podés creer que todavía no me devolvieron la plata? Ya hice el "
+	"reclamo tres veces y siempre me dicen que lo están viendo. Qué "
+	"bronca.",
+	"Sos un genio, muchas gracias. Ahora sí me funciona todo. Te debo "
+	"un asado.",
+	"Ahorita no puedo, estoy en el trabajo, pero al rato te marco y "
+	"platicamos con calma. ¿Va?",
+	"Oye güey, ¿ya viste lo que subieron al grupo? Está bien chido, "
+	"neta. Luego te cuento.",
+	"Qué pena con usted, pero el pedido todavía no ha salido de la "
+	"bodega. Apenas lo despachen le aviso por este medio.",
+	"Buenísimo, quedó re lindo. Lo voy a usar un montón, la verdad que "
+	"valió la pena.",
+	"¿Alguien sabe si el examen final entra todo o solo la segunda "
+	"parte? No encuentro el programa de la materia en el aula virtual.",
 	NULL
 };
 

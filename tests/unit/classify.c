@@ -279,6 +279,8 @@ main(void)
 			{ "riquísima comida, camarero simpático, sitio agradable", "es" },
 			/* a complaint about the internet, answered with the operator (Claro) */
 			{ "a internet está caindo toda hora. Claro, 1234567", "pt" },
+			/* Rioplatense Spanish and Brazilian chat */
+			{ "sos re capo", "es" }, { "eita, esqueci", "pt" },
 			/* short, but clear: a known word and a wide margin */
 			{ "obrigado", "pt" }, { "thank you", "en" }, { "ya lo tengo", "es" },
 			/* too short, or nothing known */
