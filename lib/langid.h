@@ -1,9 +1,11 @@
 /*
  * langid.h: the language of a text, Portuguese, English or Spanish, by a
  * naive Bayes model over words and character trigrams whose profiles are
- * built, at first use, from frequency-ranked word lists compiled into the
- * binary.  It abstains ("und") on text too short to tell, and on text
- * where too few words are known to any of the three (another language).
+ * built, at first use, from frequency-ranked word lists and sample text
+ * compiled into the binary (langid_text.c).  Links, sizes, laughter and
+ * other tokens that no language owns are not read as words.  It abstains
+ * ("und") on text too short to tell, and on text where too few words are
+ * known to any of the three (another language).
  * Not for: tokenizing for classification (tok.h).
  */
 #ifndef CIM_LANGID_H

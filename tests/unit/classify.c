@@ -257,6 +257,34 @@ main(void)
 			{ "yo tambien creo que es mejor hacerlo mañana", "es" },
 			{ "ok", "und" }, { "", "und" }, { "😡😡", "und" },
 			{ "Das ist nicht mein Problem und ich weiß es nicht", "und" },
+			/* dots run into the next word are not a link */
+			{ "gostei muito...recomendo", "pt" },
+			{ "pedido entregue....obrigada", "pt" },
+			/* stretched letters are read as the word */
+			{ "se acabóoooo, nos vemossss", "es" },
+			/* typographic apostrophes are apostrophes, never a word's start */
+			{ "’til it’s fixed, don’t call", "en" },
+			/* sizes and model numbers are no language's */
+			{ "Celular 64GB 4G tela 6.5 preto", "pt" },
+			/* links, addresses and laughter carry no language */
+			{ "www.loja.com.br loja@email.com #promo", "und" },
+			{ "hahaha ok ok lol", "und" },
+			/* words and trigrams of the sample texts, not only the lists */
+			{ "problems updating billing details", "en" },
+			{ "esperando o técnico", "pt" },
+			{ "me han cobrado de mas", "es" },
+			/* lists of content words, known from the sample texts */
+			{ "deliciosa comida, garçom simpático, ambiente agradável", "pt" },
+			{ "rice beans meat fruit vegetables", "en" },
+			{ "riquísima comida, camarero simpático, sitio agradable", "es" },
+			/* a complaint about the internet, answered with the operator (Claro) */
+			{ "a internet está caindo toda hora. Claro, 1234567", "pt" },
+			/* Rioplatense Spanish and Brazilian chat */
+			{ "sos re capo", "es" }, { "eita, esqueci", "pt" },
+			/* short, but clear: a known word and a wide margin */
+			{ "obrigado", "pt" }, { "thank you", "en" }, { "ya lo tengo", "es" },
+			/* too short, or nothing known */
+			{ "oi", "und" }, { "hola", "und" }, { "Maria José", "und" },
 		};
 
 		for (i = 0; i < sizeof(lang) / sizeof(lang[0]); i++)
