@@ -29,7 +29,10 @@ main(void)
 	static const struct { const char *in, *want; } cases[] = {
 		/* accents folded, lower-cased */
 		{ "Não É AÇÃO", "W:nao W:e W:acao^" },
-		{ "àáâãäç èéêë ìíîï ñ òóôõö ùúûü", "W:aaaaac W:eeee W:iiii W:nao W:ooooo W:uuuu" },
+		{ "àèìòù áéíóú âêîôû ãõ äëïöü ç ñ", "W:aeiou W:aeiou W:aeiou W:ao W:aeiou W:c W:nao" },
+		/* stretched words: three or more of a letter are one */
+		{ "lindooo MUUUITO Nããão", "W:lindo W:muito^ W:nao" },
+		{ "voo carro 3000mah BBB www", "W:voo W:carro W:3000mah W:bbb^ W:www" },
 		{ "Olá, João!", "W:ola P:, W:joao P:!" },
 		/* colloquial Portuguese */
 		{ "vc pq q ñ nao tá blz obg msg kd", "W:voce W:porque W:que W:nao W:nao W:esta W:beleza W:obrigado W:mensagem W:cade" },
