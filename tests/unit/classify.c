@@ -173,6 +173,22 @@ main(void)
 			{ "loja nota 1000", "positive" },
 			{ "valeu a pena", "positive" },
 			{ "bem embalado", "positive" },
+			/* a negated phrase takes its object along */
+			{ "O produto não é de boa qualidade", "negative" },
+			{ "Não gostei da qualidade", "negative" },
+			{ "produto de boa qualidade", "positive" },
+			{ "não atendeu as minhas expectativas", "negative" },
+			{ "atendeu as expectativas", "positive" },
+			/* reservations and complaints about the service */
+			{ "a entrega precisa melhorar", "negative" },
+			{ "the app needs to improve", "negative" },
+			{ "muita dificuldade para falar com a loja", "negative" },
+			{ "I had difficulty reaching support", "negative" },
+			{ "a caixa veio com o lacre violado", "negative" },
+			{ "the box was tampered with", "negative" },
+			{ "nem responderam meu e-mail", "negative" },
+			/* stretched words */
+			{ "lindooo", "positive" }, { "amazinggg", "positive" },
 		};
 
 		for (i = 0; i < sizeof(rev) / sizeof(rev[0]); i++)
@@ -189,6 +205,7 @@ main(void)
 			{ "que ruim", "que ruim!!!" }, { "bad", "bad!!!" },
 			{ "péssimo", "péssimo 😡" }, { "great", "great 😀" },
 			{ "ótimo", "ótimo kkkk" },
+			{ "ruim", "muuuito ruim" }, { "happy", "sooo happy" },
 		};
 
 		for (i = 0; i < sizeof(inten) / sizeof(inten[0]); i++)
