@@ -187,6 +187,13 @@ main(void)
 			{ "a caixa veio com o lacre violado", "negative" },
 			{ "the box was tampered with", "negative" },
 			{ "nem responderam meu e-mail", "negative" },
+			/* a product that does its job, a customer who loves it */
+			{ "atende as minhas necessidades", "positive" },
+			{ "it meets my needs", "positive" },
+			{ "preço justo", "positive" }, { "a fair price", "positive" },
+			{ "minha filha amou", "positive" }, { "my son loves it", "positive" },
+			{ "ninguém me responde", "negative" },
+			{ "no one answers the phone", "negative" },
 			/* stretched words */
 			{ "lindooo", "positive" }, { "amazinggg", "positive" },
 		};
