@@ -271,6 +271,9 @@ static const struct cim_lex_entry table[] = {
 	S(-2, "nao obtive|tive|tivemos|recebi|recebemos nenhuma|nenhum? resposta|retorno|satisfacao|posicao|posicionamento"), S(-2.5, "propaganda enganosa"),
 	/* greetings are not praise: a phrase of valence 0 covers their words */
 	S(0, "bom|boa dia|tarde|noite"), S(0, "good morning|afternoon|evening"),
+	/* nor are idioms that hold a negator: "sem fio" (wireless), "do nada"
+	 * (out of the blue), "de nada" (you are welcome) negate nothing */
+	S(0, "sem fio|fios"), S(0, "do|de nada"), S(0, "no doubt"),
 	S(-2.5, "ma|mau|pessima|baixa|pouca qualidade|atendimento|acabamento|durabilidade"),
 	S(-2.5, "qualidade baixa|ruim|inferior|duvidosa|pessima|fraca"), S(-2.5, "baixo nivel"),
 	/* a service not rendered: negative, not a negated complaint */

@@ -194,6 +194,10 @@ main(void)
 			{ "minha filha amou", "positive" }, { "my son loves it", "positive" },
 			{ "ninguém me responde", "negative" },
 			{ "no one answers the phone", "negative" },
+			/* idioms that hold a negator negate nothing */
+			{ "mouse sem fio muito bom", "positive" },
+			{ "do nada parou de funcionar", "negative" },
+			{ "no doubt a great seller", "positive" },
 			/* stretched words */
 			{ "lindooo", "positive" }, { "amazinggg", "positive" },
 		};
