@@ -301,7 +301,8 @@ static const struct cim_lex_entry table[] = {
 	S(-1.2, "cancelaram|cancelou|cancelei|cancelamento"), S(-2, "nao tinha|tinham|havia|tem .. estoque"),
 	S(-1.5, "sem|fora de? estoque"), S(-2, "em desacordo"), S(-1.5, "faltante*|faltaram|faltava|faltavam"),
 	/* the wrong item, or not the one announced */
-	S(-2, "nao e|era|eram|foi|sao|veio o|a|os|as? .. pedi|comprei|encomendei|esperava|escolhi|solicitei|anunciad*|descrit*"),
+	S(-2, "nao e|era|eram|foi|sao|veio o|a|os|as? .. que|como|conforme eu? pedi|comprei|encomendei|esperava|escolhi|solicitei|anunciad*|descrit*"),
+	S(-2, "nao e|era|eram|foi|sao|veio o|a|os|as? .. anunciad*|descrit*|mostrad*"),
 	S(-1.5, "nao se? parece|parecem"), S(-2, "nao e|era|eram|sao|parece|parecem original|originais"),
 	S(-1.5, "replica|pirata"), S(-2, "violad*"), S(-1.5, "nao foi|foram informad*|avisad*|comunicad*"),
 	S(-1.5, "poderia|poderiam|podia|deveria|deveriam|precisa|precisam melhorar|agilizar"),

@@ -134,6 +134,9 @@ main(void)
 			{ "they sent a blue one instead", "negative" },
 			{ "Não é o modelo que eu pedi", "negative" },
 			{ "it is not what I ordered", "negative" },
+			{ "Não é o mesmo anunciado", "negative" },
+			/* "não é ... comprei" without "que": not the wrong item */
+			{ "não é caro, comprei dois", "positive" },
 			{ "cor diferente da foto", "negative" },
 			{ "a descrição não confere com o produto", "negative" },
 			{ "o carregador não é original", "negative" },
