@@ -295,7 +295,7 @@ static const struct cim_lex_entry table[] = {
 	S(-2.5, "nao|nunca|nem chegou|chega|chegaram|chegam|chego|recebi|recebemos|recebido|recebida|entregue|entregues"),
 	S(-2.5, "nao|nunca foi|foram entregue|entregues|enviado|enviada|enviados|recebido|recebida"),
 	S(-2.5, "nao me? entregou|entregaram|enviou|enviaram|mandou|mandaram|emitiu|emitiram"),
-	S(-2, "passou|passaram|ultrapassou|estourou .. prazo|data|previst*|combinad*"), S(-2, "prazo .. passou|expirou|venceu|estourou"),
+	S(-2, "passou|passaram|ultrapassou|ultrapassaram|estourou do|o|a|da|dos|das prazo|prazos|data|previst*|combinad*|dias|limite"), S(-2, "prazo .. passou|expirou|venceu|estourou"),
 	S(-2, "fora|apos|depois do prazo"), S(-1.5, "aguardo|espero um? retorno|resposta|posicionamento|posicao|providencia*|solucao"),
 	S(-2.5, "nao me? responde|respondem|retorna|retornam|resolve|resolvem"),
 	S(-1.2, "cancelaram|cancelou|cancelei|cancelamento"), S(-2, "nao tinha|tinham|havia|tem .. estoque"),

@@ -119,6 +119,7 @@ main(void)
 			{ "Não me enviaram a nota fiscal", "negative" },
 			{ "Já passou do prazo", "negative" },
 			{ "It is past the deadline", "negative" },
+			{ "o entregador passou aqui no prazo", "positive" },
 			{ "estou aguardando", "negative" },
 			{ "aguardo um retorno da loja", "negative" },
 			{ "still waiting for my refund", "negative" },
