@@ -14,6 +14,7 @@ cim_tok_init(struct cim_tokenizer *t, const char *s, size_t n)
 	t->s = s;
 	t->n = n;
 	t->i = 0;
+	t->unstretch = 0;
 }
 
 size_t
@@ -225,11 +226,12 @@ normalize(struct cim_tok *tok)
 }
 
 /*
- * Stretched words, "lindooo", "muuuito", "ameiii": a run of three or more
- * of one letter becomes one.  Portuguese never writes a letter three
- * times, and two ("voo", "carro") are left alone, as is a word of one
- * letter only ("BBB", "www").  English "goood" reads "god" and is
- * missed, as it was before; "sooo" and "pleeease" are found.
+ * Stretched words, "lindooo", "muuuito", "ameiii", when the caller asks
+ * (cim_tokenizer.unstretch): a run of three or more of one letter
+ * becomes one.  Portuguese never writes a letter three times, and two
+ * ("voo", "carro") are left alone, as is a word of one letter only
+ * ("BBB", "www").  English "goood" reads "god" and is missed, as it was
+ * before; "sooo" and "pleeease" are found.
  */
 static void
 unstretch(struct cim_tok *tok)
@@ -385,7 +387,8 @@ cim_tok_next(struct cim_tokenizer *t, struct cim_tok *tok)
 					tok->flags = 0;	/* "KKKK" is not shouting */
 				}
 				else {
-					unstretch(tok);
+					if (t->unstretch)
+						unstretch(tok);
 					if (tok->len <= 6)
 						normalize(tok);
 				}
@@ -439,6 +442,7 @@ cim_toks_run(struct cim_toks *tt, const char *s, size_t n)
 	int sent;
 
 	cim_tok_init(&t, s, n);
+	t.unstretch = tt->unstretch;
 	tt->n = tt->nw = 0;
 	for (;;) {
 		struct cim_tok *k;

@@ -35,6 +35,7 @@ senti(const char *s)
 	struct cim_senti st;
 
 	cim_lex_init();
+	tt.unstretch = 1;	/* as cim_cls_add */
 	cim_toks_run(&tt, s, strlen(s));
 	cim_senti_score(&tt, &st, NULL, 0);
 	cim_toks_free(&tt);
