@@ -23,6 +23,7 @@ cim_cls_begin(struct cim_cls *c)
 	int k;
 
 	cim_lex_init();
+	c->tt.unstretch = 1;	/* the lexicon knows "lindo", not "lindooo" */
 	c->text.len = 0;
 	c->nmsg = 0;
 	c->sum = 0;

@@ -14,6 +14,7 @@ cim_tok_init(struct cim_tokenizer *t, const char *s, size_t n)
 	t->s = s;
 	t->n = n;
 	t->i = 0;
+	t->unstretch = 0;
 }
 
 size_t
@@ -224,6 +225,41 @@ normalize(struct cim_tok *tok)
 	}
 }
 
+/*
+ * Stretched words, "lindooo", "muuuito", "ameiii", when the caller asks
+ * (cim_tokenizer.unstretch): a run of three or more of one letter
+ * becomes one.  Portuguese never writes a letter three times, and two
+ * ("voo", "carro") are left alone, as is a word of one letter only
+ * ("BBB", "www").  English "goood" reads "god" and is missed, as it was
+ * before; "sooo" and "pleeease" are found.
+ */
+static void
+unstretch(struct cim_tok *tok)
+{
+	size_t i, j, n, run;
+	char c, one[2] = { 0, 0 };
+
+	for (i = 2; i < tok->len; i++)
+		if (tok->text[i] == tok->text[i - 1] && tok->text[i] == tok->text[i - 2] &&
+		    tok->text[i] >= 'a' && tok->text[i] <= 'z')
+			break;
+	if (i >= tok->len)
+		return;		/* most words: nothing to do */
+	one[0] = tok->text[i];
+	if (strspn(tok->text, one) == tok->len)
+		return;		/* "bbb", "www" */
+	for (i = j = 0; i < tok->len; i += run) {
+		c = tok->text[i];
+		for (run = 1; i + run < tok->len && tok->text[i + run] == c; run++)
+			;
+		n = run >= 3 && c >= 'a' && c <= 'z' ? 1 : run;
+		memset(tok->text + j, c, n);	/* a run is one byte repeated */
+		j += n;
+	}
+	tok->len = j;
+	tok->text[j] = '\0';
+}
+
 static void
 add_byte(struct cim_tok *tok, char c)
 {
@@ -350,8 +386,12 @@ cim_tok_next(struct cim_tokenizer *t, struct cim_tok *tok)
 					tok->kind = CIM_TOK_LAUGH;
 					tok->flags = 0;	/* "KKKK" is not shouting */
 				}
-				else if (tok->len <= 6)
-					normalize(tok);
+				else {
+					if (t->unstretch)
+						unstretch(tok);
+					if (tok->len <= 6)
+						normalize(tok);
+				}
 			}
 			return 1;
 		}
@@ -402,6 +442,7 @@ cim_toks_run(struct cim_toks *tt, const char *s, size_t n)
 	int sent;
 
 	cim_tok_init(&t, s, n);
+	t.unstretch = tt->unstretch;
 	tt->n = tt->nw = 0;
 	for (;;) {
 		struct cim_tok *k;

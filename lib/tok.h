@@ -42,6 +42,7 @@ struct cim_tok {
 struct cim_tokenizer {
 	const char	*s;
 	size_t		 n, i;
+	int		 unstretch;	/* "lindooo" -> "lindo"; cim_tok_init clears it */
 };
 
 /* Starts tokenizing s[0..n) (borrowed; must stay valid). */
@@ -63,6 +64,11 @@ struct cim_toks {
 	size_t			 *wt;
 	int			 *sent;
 	size_t			  nw, wcap;
+	/* Set before cim_toks_run by a caller that looks words up in a
+	 * dictionary (the lexicon): a stretched word ("lindooo", "muuuito")
+	 * then reads as the word.  A trained model leaves it clear, since the
+	 * stretched form is a signal of its own. */
+	int			  unstretch;
 };
 
 /* Tokenizes s[0..n) into tt, replacing what it held. */

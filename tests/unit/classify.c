@@ -35,6 +35,7 @@ senti(const char *s)
 	struct cim_senti st;
 
 	cim_lex_init();
+	tt.unstretch = 1;	/* as cim_cls_add */
 	cim_toks_run(&tt, s, strlen(s));
 	cim_senti_score(&tt, &st, NULL, 0);
 	cim_toks_free(&tt);
@@ -108,6 +109,110 @@ main(void)
 		for (i = 0; i < sizeof(lab) / sizeof(lab[0]); i++)
 			CHECK_STR(cim_senti_label(senti(lab[i].s)), lab[i].label, lab[i].s);
 	}
+	/* review and delivery vocabulary, each family in both languages */
+	{
+		static const struct { const char *s, *label; } rev[] = {
+			/* a delivery not made or late */
+			{ "Meu pedido nunca chegou", "negative" },
+			{ "My order never came", "negative" },
+			{ "A encomenda não foi entregue", "negative" },
+			{ "The parcel was not delivered", "negative" },
+			{ "Não me enviaram a nota fiscal", "negative" },
+			{ "Já passou do prazo", "negative" },
+			{ "It is past the deadline", "negative" },
+			{ "o entregador passou aqui no prazo", "positive" },
+			{ "estou aguardando", "negative" },
+			{ "aguardo um retorno da loja", "negative" },
+			{ "still waiting for my refund", "negative" },
+			{ "Não responde as mensagens", "negative" },
+			{ "no response from the seller", "negative" },
+			{ "nenhuma resposta da loja", "negative" },
+			{ "o produto não tinha em estoque", "negative" },
+			{ "the item was out of stock", "negative" },
+			/* the wrong item, or only part of the order */
+			{ "Pedi azul e veio na cor errada", "negative" },
+			{ "Enviaram outro modelo", "negative" },
+			{ "veio um tênis no lugar da sandália", "negative" },
+			{ "they sent a blue one instead", "negative" },
+			{ "Não é o modelo que eu pedi", "negative" },
+			{ "it is not what I ordered", "negative" },
+			{ "Não é o mesmo anunciado", "negative" },
+			/* "não é ... comprei" without "que": not the wrong item */
+			{ "não é caro, comprei dois", "positive" },
+			{ "cor diferente da foto", "negative" },
+			{ "a descrição não confere com o produto", "negative" },
+			{ "o carregador não é original", "negative" },
+			{ "comprei três e só foi entregue um", "negative" },
+			{ "I only received one of the two", "negative" },
+			/* a product that fails, a customer who will not buy again */
+			{ "a tinta desbotou na primeira lavagem", "negative" },
+			{ "the paint is peeling", "negative" },
+			{ "a bateria dura pouco", "negative" },
+			{ "produto de baixa qualidade", "negative" },
+			{ "low quality", "negative" },
+			{ "fiquei desapontada", "negative" },
+			{ "não comprem nessa loja", "negative" },
+			{ "don't buy this", "negative" },
+			{ "estragou em uma semana", "negative" },
+			{ "it fell apart in a week", "negative" },
+			{ "stopped working after a week", "negative" },
+			/* on time, early, as announced, a shop to buy from again */
+			{ "A loja cumpriu o prazo", "positive" },
+			{ "Não cumpriram o prazo", "negative" },
+			{ "Arrived on time", "positive" },
+			{ "Entrega pontual", "positive" },
+			{ "punctual delivery", "positive" },
+			{ "chegou em tempo recorde", "positive" },
+			{ "delivered in record time", "positive" },
+			{ "tudo como combinado", "positive" },
+			{ "exactly as described", "positive" },
+			{ "not as described", "negative" },
+			{ "voltarei a comprar", "positive" },
+			{ "não volto a comprar", "negative" },
+			{ "I will order again", "positive" },
+			{ "I will never order again", "negative" },
+			{ "vendedor confiável", "positive" },
+			{ "reliable seller", "positive" },
+			{ "continuem assim", "positive" },
+			{ "o defeito continua assim", "negative" },
+			{ "como o pedido não chegou, cancelei", "negative" },
+			{ "espero uma resposta", "negative" },
+			{ "keep it up", "positive" },
+			{ "loja nota 1000", "positive" },
+			{ "valeu a pena", "positive" },
+			{ "bem embalado", "positive" },
+			/* a negated phrase takes its object along */
+			{ "O produto não é de boa qualidade", "negative" },
+			{ "Não gostei da qualidade", "negative" },
+			{ "produto de boa qualidade", "positive" },
+			{ "não atendeu as minhas expectativas", "negative" },
+			{ "atendeu as expectativas", "positive" },
+			/* reservations and complaints about the service */
+			{ "a entrega precisa melhorar", "negative" },
+			{ "the app needs to improve", "negative" },
+			{ "muita dificuldade para falar com a loja", "negative" },
+			{ "I had difficulty reaching support", "negative" },
+			{ "a caixa veio com o lacre violado", "negative" },
+			{ "the box was tampered with", "negative" },
+			{ "nem responderam meu e-mail", "negative" },
+			/* a product that does its job, a customer who loves it */
+			{ "atende as minhas necessidades", "positive" },
+			{ "it meets my needs", "positive" },
+			{ "preço justo", "positive" }, { "a fair price", "positive" },
+			{ "minha filha amou", "positive" }, { "my son loves it", "positive" },
+			{ "ninguém me responde", "negative" },
+			{ "no one answers the phone", "negative" },
+			/* idioms that hold a negator negate nothing */
+			{ "mouse sem fio muito bom", "positive" },
+			{ "do nada parou de funcionar", "negative" },
+			{ "no doubt a great seller", "positive" },
+			/* stretched words */
+			{ "lindooo", "positive" }, { "amazinggg", "positive" },
+		};
+
+		for (i = 0; i < sizeof(rev) / sizeof(rev[0]); i++)
+			CHECK_STR(cim_senti_label(senti(rev[i].s)), rev[i].label, rev[i].s);
+	}
 	/* intensity: boosters, dampeners, caps, repeated punctuation, emoji */
 	{
 		static const struct { const char *weak, *strong; } inten[] = {
@@ -119,6 +224,7 @@ main(void)
 			{ "que ruim", "que ruim!!!" }, { "bad", "bad!!!" },
 			{ "péssimo", "péssimo 😡" }, { "great", "great 😀" },
 			{ "ótimo", "ótimo kkkk" },
+			{ "ruim", "muuuito ruim" }, { "happy", "sooo happy" },
 		};
 
 		for (i = 0; i < sizeof(inten) / sizeof(inten[0]); i++)
