@@ -13,12 +13,10 @@ int
 cim_rec_parse(struct cim_rec *r, const char *line, size_t len,
     const char **why, size_t *at)
 {
-	size_t i;
-
-	for (i = 0; i < r->ned; i++) {
-		free(r->ed[i].key);
-		cim_buf_free(&r->ed[i].val);
-	}
+	/* The edits' memory is kept for the next record's (edit_for): tools
+	 * set the same fields on every record, and with lib/recread the
+	 * record is parsed on another thread than the one that edited it,
+	 * where freeing cost more than the rest of the parse. */
 	r->ned = 0;
 	r->line = line;
 	r->len = len;
@@ -257,11 +255,23 @@ edit_for(struct cim_rec *r, const char *key)
 			r->ed[i].val.len = 0;
 			return &r->ed[i];
 		}
+	if (r->ned < r->edkept) {
+		/* A slot an earlier record used: its buffers are reused. */
+		e = &r->ed[r->ned++];
+		if (strcmp(e->key, key) != 0) {
+			free(e->key);
+			e->key = cim_xstrdup(key);
+		}
+		e->val.len = 0;
+		e->del = 0;
+		return e;
+	}
 	if (r->ned == r->edcap) {
 		r->edcap = r->edcap ? r->edcap * 2 : 8;
 		r->ed = cim_xrealloc(r->ed, r->edcap * sizeof(*r->ed));
 	}
 	e = &r->ed[r->ned++];
+	r->edkept++;
 	memset(e, 0, sizeof(*e));
 	e->key = cim_xstrdup(key);
 	return e;
@@ -395,7 +405,7 @@ cim_rec_free(struct cim_rec *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->ned; i++) {
+	for (i = 0; i < r->edkept; i++) {
 		free(r->ed[i].key);
 		cim_buf_free(&r->ed[i].val);
 	}

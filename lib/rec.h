@@ -25,6 +25,7 @@ struct cim_rec {
 	struct cim_jscan	 sc;
 	struct cim_edit		*ed;
 	size_t			 ned, edcap;
+	size_t			 edkept;	/* slots holding memory, >= ned */
 	struct cim_buf		 tmp;
 };
 
