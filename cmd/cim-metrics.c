@@ -674,8 +674,7 @@ check_record(struct cim_rec *r, struct cim_buf *why)
 /* What a record's checks and timeline give aggregate(), worked out by
  * prepare() ahead of it (on a helper thread unless --threads 1). */
 struct prepared {
-	int			 rc;	/* -1: rejected, the reason in why */
-	struct cim_buf		 why;
+	struct cim_checked	 ck;	/* rc -1: rejected, the reason in why */
 	int64_t			 started;	/* started_at, ms */
 	size_t			 nmsg;
 	struct cim_convfacts	 facts;	/* when the metrics need messages */
@@ -694,10 +693,10 @@ prepare(struct cim_recitem *it)
 
 	if (it->rc < 0)
 		return;
-	p->why.len = 0;
-	p->rc = check_record(it->rec, &p->why) < 0 ||
-	    cim_timeline_read(&tl, it->rec, 1, &p->why) < 0 ? -1 : 0;
-	if (p->rc == 0 && (opt.needs & N_MSGS))
+	p->ck.why.len = 0;
+	p->ck.rc = check_record(it->rec, &p->ck.why) < 0 ||
+	    cim_timeline_read(&tl, it->rec, 1, &p->ck.why) < 0 ? -1 : 0;
+	if (p->ck.rc == 0 && (opt.needs & N_MSGS))
 		cim_convfacts_compute(&p->facts, &tl);
 	p->started = tl.started;
 	p->nmsg = tl.nmsg;
@@ -708,12 +707,12 @@ prepared_free(void *user)
 {
 	struct prepared *p = user;
 
-	cim_buf_free(&p->why);
+	cim_checked_free(&p->ck);
 	cim_convfacts_free(&p->facts);
 }
 
-/* Aggregates one prepared record; -1 with a reason in why to reject it.
- * Nothing is counted before every check has passed. */
+/* Aggregates a record that passed its checks (prepare()); -1 with a
+ * reason in why to reject it. */
 static int
 aggregate(struct cim_rec *r, const struct prepared *pr)
 {
@@ -734,10 +733,6 @@ aggregate(struct cim_rec *r, const struct prepared *pr)
 		kb = cim_xcalloc(opt.nkey + 1, sizeof(*kb));
 	}
 	why.len = 0;
-	if (pr->rc < 0) {
-		cim_buf_add(&why, pr->why.p, pr->why.len);
-		return -1;
-	}
 	index_members(r);
 	if (opt.jq) {
 		out = cim_jq_first(opt.jq, cim_rec_jv(r), &why);
@@ -901,6 +896,7 @@ read_file(const char *path)
 	struct cim_lines *l;
 	struct cim_recread *rr;
 	struct cim_recitem it;
+	struct prepared *pr;
 
 	if ((l = cim_run_open(path)) == NULL)
 		return;
@@ -915,7 +911,14 @@ read_file(const char *path)
 			cim_reject_json(cim_lines_name(l), it.lineno, it.line, it.len, it.why, it.at);
 			continue;
 		}
-		if (aggregate(it.rec, it.user) < 0) {
+		/* Nothing is counted before every check has passed. */
+		pr = it.user;
+		if (pr->ck.rc < 0) {
+			cim_reject(cim_lines_name(l), it.lineno, it.line, it.len, "%s",
+			    cim_buf_str(&pr->ck.why));
+			continue;
+		}
+		if (aggregate(it.rec, pr) < 0) {
 			cim_reject(cim_lines_name(l), it.lineno, it.line, it.len, "%s", cim_buf_str(&why));
 			continue;
 		}

@@ -143,10 +143,16 @@ schema_run(struct cim_recitem *it)
 	c->rc = cim_schema_check(it->rec, &c->why, NULL);
 }
 
+void
+cim_checked_free(struct cim_checked *c)
+{
+	cim_buf_free(&c->why);
+}
+
 static void
 schema_free(void *user)
 {
-	cim_buf_free(&((struct cim_checked *)user)->why);
+	cim_checked_free(user);
 }
 
 const struct cim_recprep cim_recprep_schema = { sizeof(struct cim_checked),

@@ -57,6 +57,7 @@ struct cim_checked {
 	struct cim_buf	why;
 };
 extern const struct cim_recprep cim_recprep_schema;
+void cim_checked_free(struct cim_checked *c);
 
 /* Starts reading l (still owned by the caller, who must not touch it
  * until cim_recread_close).  threaded 0 does everything on the calling

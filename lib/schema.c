@@ -177,7 +177,7 @@ escaped_required(const struct cim_jmember *m)
 	int f;
 
 	for (f = 0; f < NREQ; f++)
-		if (cim_json_key_is(m->key, m->klen, 1, field_name[f]))
+		if (cim_json_key_is_escaped(m->key, m->klen, field_name[f]))
 			return (enum field)f;
 	return F_OTHER;
 }
