@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "classify.h"
 #include "clsrules.h"
 #include "err.h"
@@ -535,7 +536,7 @@ read_file(const char *path)
 	 * unless --threads 1. */
 	rr = cim_recread_open(l, opt.threads > 1, &cim_recprep_schema);
 	while (cim_recread_next(rr, &it) == 1) {
-		if (it.len == 0 || strspn(it.line, " \t") == it.len)
+		if (cim_ascii_blank(it.line, it.len))
 			continue;
 		cim_run_read(1);
 		if (it.rc < 0) {

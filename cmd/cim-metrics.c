@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "bhours.h"
 #include "convtime.h"
 #include "err.h"
@@ -904,7 +905,7 @@ read_file(const char *path)
 	 * --threads 1. */
 	rr = cim_recread_open(l, opt.threads > 1, &prep);
 	while (cim_recread_next(rr, &it) == 1) {
-		if (it.len == 0 || strspn(it.line, " \t") == it.len)
+		if (cim_ascii_blank(it.line, it.len))
 			continue;
 		cim_run_read(1);
 		if (it.rc < 0) {

@@ -199,9 +199,10 @@ cim_input_file(const struct cim_input *in, off_t *next)
 {
 	struct stat st;
 
-	if (in->gz || in->npeek > 0 || fstat(in->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (*next = lseek(in->fd, 0, SEEK_CUR)) < 0)
+	if (in->gz || fstat(in->fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (*next = lseek(in->fd, 0, SEEK_CUR)) < (off_t)in->npeek)
 		return -1;
+	*next -= (off_t)in->npeek;	/* the bytes peeked at come first */
 	return in->fd;
 }
 

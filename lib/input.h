@@ -20,10 +20,10 @@ ssize_t cim_input_read(struct cim_input *in, char *buf, size_t n);
 const char *cim_input_name(const struct cim_input *in);
 int cim_input_is_gzip(const struct cim_input *in);
 /*
- * For a plain (not gzip) regular file whose bytes so far were all handed
- * out: its descriptor, with *next set to the file offset of the next byte
- * cim_input_read would return, so a reader may map the file instead of
- * reading it.  -1 otherwise (gzip, a pipe, a terminal).
+ * For a plain (not gzip) regular file: its descriptor, with *next set
+ * to the file offset of the next byte cim_input_read would return (the
+ * bytes peeked at to tell gzip count as not yet returned), so a reader
+ * may map the file instead of reading it.  -1 otherwise (gzip, a pipe, a terminal).
  */
 int cim_input_file(const struct cim_input *in, off_t *next);
 void cim_input_close(struct cim_input *in);

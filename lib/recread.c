@@ -1,8 +1,9 @@
 /*
  * recread.c: lines read and scanned ahead on a helper thread, prepared
  * on another when the caller asks (see recread.h).  The reader fills
- * batches of lines (copied into one buffer, so a batch's records point
- * into memory that no longer moves) and scans them; the preparer, if
+ * batches of lines (views of the mapped file, or copies in one buffer
+ * for a pipe or gzip, so a batch's records point into memory that does
+ * not move) and scans them; the preparer, if
  * any, runs the caller's work on each; the caller takes the batches in
  * turn.  NBATCH batches circulate through the stages, so memory stays
  * bounded whatever the input's length.
@@ -23,7 +24,8 @@
 #define BATCH_BYTES	(512 * 1024)
 
 struct lineent {
-	size_t		 off, len;
+	const char	*p;		/* the line, once the batch is filled */
+	size_t		 off, len;	/* off: in the batch's text, when copied */
 	long		 lineno;
 	size_t		 msgend;	/* messages to print before this line */
 	int		 rc;
@@ -35,7 +37,7 @@ struct lineent {
 enum { B_FREE, B_SCANNED, B_READY };
 
 struct batch {
-	struct cim_buf	 text;		/* the lines, each NUL-terminated */
+	struct cim_buf	 text;		/* the lines when copied, NUL-terminated */
 	struct lineent	*ln;
 	struct cim_rec	*rec;		/* BATCH_LINES of them, reused */
 	unsigned char	*user;		/* BATCH_LINES prepared states */
@@ -58,6 +60,7 @@ struct cim_recread {
 	struct batch		 b[NBATCH];
 	struct cim_recprep	 prep;		/* run NULL: none */
 	int			 threaded, stop, done, nth;
+	int			 mapped;	/* lines are views of the file */
 	pthread_t		 th[2];
 	struct stage		 st[2];
 	pthread_mutex_t		 mu;
@@ -73,7 +76,7 @@ item(const struct cim_recread *rr, struct batch *b, size_t i, struct cim_recitem
 {
 	const struct lineent *e = &b->ln[i];
 
-	it->line = b->text.p + e->off;
+	it->line = e->p;
 	it->len = e->len;
 	it->lineno = e->lineno;
 	it->rec = &b->rec[i];
@@ -88,14 +91,14 @@ static void
 fill(struct cim_recread *rr, struct batch *b)
 {
 	char *line;
-	size_t len, i;
+	size_t len, i, bytes;
 
 	b->text.len = 0;
 	b->msgs.len = 0;
 	b->n = 0;
 	b->eof = 0;
 	cim_err_capture = rr->threaded ? &b->msgs : NULL;
-	while (b->n < BATCH_LINES && b->text.len < BATCH_BYTES) {
+	for (bytes = 0; b->n < BATCH_LINES && bytes < BATCH_BYTES; bytes += len) {
 		struct lineent *e;
 
 		if (cim_lines_next(rr->l, &line, &len) != 1) {
@@ -103,19 +106,24 @@ fill(struct cim_recread *rr, struct batch *b)
 			break;
 		}
 		e = &b->ln[b->n++];
+		e->p = line;
 		e->off = b->text.len;
 		e->len = len;
 		e->lineno = rr->l->lineno;
 		e->msgend = b->msgs.len;
-		cim_buf_add(&b->text, line, len);
-		cim_buf_addc(&b->text, '\0');
+		if (!rr->mapped) {
+			cim_buf_add(&b->text, line, len);
+			cim_buf_addc(&b->text, '\0');
+		}
 	}
 	cim_err_capture = NULL;
 	/* Scanned once the text is complete: the records point into it. */
 	for (i = 0; i < b->n; i++) {
 		struct lineent *e = &b->ln[i];
 
-		e->rc = cim_rec_parse(&b->rec[i], b->text.p + e->off, e->len, &e->why, &e->at);
+		if (!rr->mapped)
+			e->p = b->text.p + e->off;
+		e->rc = cim_rec_parse(&b->rec[i], e->p, e->len, &e->why, &e->at);
 	}
 }
 
@@ -233,6 +241,7 @@ cim_recread_open(struct cim_lines *l, int threaded, const struct cim_recprep *pr
 	int k, want;
 
 	rr->l = l;
+	rr->mapped = cim_lines_map(l);
 	if (prep != NULL && prep->run != NULL)
 		rr->prep = *prep;
 	for (i = 0; i < NBATCH; i++) {
@@ -310,7 +319,11 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 			rr->done = 1;
 			return 0;
 		}
-		/* The batch is used up: back to the reader. */
+		/* The batch is used up: its pages of the file, if mapped, go
+		 * (those it shares with the next batch stay), then the batch
+		 * goes back to the reader. */
+		if (b->n > 0)
+			cim_lines_release(rr->l, b->ln[b->n - 1].p);
 		if (rr->threaded)
 			set_state(rr, b, B_FREE);
 		rr->cur = NULL;

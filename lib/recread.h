@@ -21,7 +21,9 @@
 struct cim_recread;
 
 struct cim_recitem {
-	char			*line;	/* NUL-terminated, valid until the next call */
+	const char		*line;	/* valid until the next call, and not
+					 * NUL-terminated (a view of the file
+					 * when it is mapped, cim_lines_map) */
 	size_t			 len;
 	long			 lineno;
 	struct cim_rec		*rec;	/* scanned, when rc is 0 */

@@ -1,10 +1,12 @@
 /*
  * Unit tests for input.c and lines.c: line splitting over plain and gzip
- * input, CRLF, a byte order mark, a last line without newline, lines
- * longer than the buffer, and gzip faults.
+ * input, read or mapped, CRLF, a byte order mark, a last line without
+ * newline, lines longer than the buffer, gzip faults, a mapped file that
+ * shrinks.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -40,9 +42,10 @@ gzip_member(struct cim_buf *b, const char *s)
 	deflateEnd(&z);
 }
 
-/* Reads path, joining lines with '|'; returns the last cim_lines_next code. */
+/* Reads path, joining lines with '|'; returns the last cim_lines_next
+ * code.  map: mapped (1 when it was, 0 when it was not, -1 not asked). */
 static int
-read_all(struct cim_buf *got)
+read_all(struct cim_buf *got, int map)
 {
 	struct cim_lines *l = cim_lines_open(path);
 	char *line;
@@ -52,6 +55,8 @@ read_all(struct cim_buf *got)
 	got->len = 0;
 	if (l == NULL)
 		return -2;
+	if (map >= 0)
+		CHECK_INT(cim_lines_map(l), map, path);
 	while ((rc = cim_lines_next(l, &line, &len)) == 1) {
 		cim_buf_add(got, line, len);
 		cim_buf_addc(got, '|');
@@ -59,6 +64,48 @@ read_all(struct cim_buf *got)
 	cim_lines_close(l);
 	cim_buf_str(got);
 	return rc;
+}
+
+/*
+ * A mapped file cut short under the reader: the process ends with exit 1
+ * and a message naming the file, not a bare SIGBUS.
+ */
+static void
+shrink(void)
+{
+	struct cim_buf b = { 0 };
+	int st, fds[2];
+	char msg[512];
+	ssize_t n;
+	pid_t pid;
+	size_t i;
+
+	for (i = 0; i < 100000; i++)
+		cim_buf_adds(&b, "{\"some\":\"line\"}\n");
+	write_file(b.p, b.len);
+	cim_buf_free(&b);
+	if (pipe(fds) < 0 || (pid = fork()) < 0)
+		return;
+	if (pid == 0) {
+		struct cim_lines *l = cim_lines_open(path);
+		char *line;
+		size_t len;
+
+		dup2(fds[1], 2);
+		if (l == NULL || cim_lines_map(l) != 1 || truncate(path, 0) < 0)
+			_exit(3);
+		while (cim_lines_next(l, &line, &len) == 1)
+			;
+		_exit(4);
+	}
+	close(fds[1]);
+	n = read(fds[0], msg, sizeof(msg) - 1);
+	msg[n > 0 ? n : 0] = '\0';
+	close(fds[0]);
+	waitpid(pid, &st, 0);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1, "shrunk file: status %#x", st);
+	CHECK(strstr(msg, path) != NULL && strstr(msg, ": the file shrank while it was read\n"),
+	    "shrunk file: message %s", msg);
 }
 
 int
@@ -83,37 +130,43 @@ main(void)
 	close(fd);
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
 		write_file(plain[i].in, strlen(plain[i].in));
-		CHECK_INT(read_all(&got), 0, plain[i].in);
+		CHECK_INT(read_all(&got, -1), 0, plain[i].in);
+		CHECK_STR(got.p, plain[i].want, plain[i].in);
+		/* the same lines from the mapped file (an empty one is read) */
+		CHECK_INT(read_all(&got, plain[i].in[0] != '\0'), 0, plain[i].in);
 		CHECK_STR(got.p, plain[i].want, plain[i].in);
 	}
+	shrink();
 
 	/* A line of 3 MB: longer than any buffer the reader starts with. */
 	for (i = 0; i < 3000000; i++)
 		cim_buf_addc(&big, (char)('a' + i % 26));
 	cim_buf_adds(&big, "\nend\n");
 	write_file(big.p, big.len);
-	CHECK_INT(read_all(&got), 0, "long line");
+	CHECK_INT(read_all(&got, -1), 0, "long line");
 	CHECK_INT(got.len, 3000000 + 1 + 4, "long line length");
+	CHECK_INT(read_all(&got, 1), 0, "long line, mapped");
+	CHECK_INT(got.len, 3000000 + 1 + 4, "long line length, mapped");
 
 	/* Two gzip members read as one stream (gzip -c a b). */
 	gzip_member(&gz, "one\ntwo\n");
 	gzip_member(&gz, "three\n");
 	write_file(gz.p, gz.len);
-	CHECK_INT(read_all(&got), 0, "multi-member gzip");
+	CHECK_INT(read_all(&got, 0), 0, "multi-member gzip");
 	CHECK_STR(got.p, "one|two|three|", "multi-member gzip");
 
 	/* Truncated: the lines decoded before the cut, then an error. */
 	write_file(gz.p, gz.len - 10);
-	CHECK_INT(read_all(&got), -1, "truncated gzip is an error");
+	CHECK_INT(read_all(&got, -1), -1, "truncated gzip is an error");
 
 	/* Garbage after the members is an error, not ignored. */
 	cim_buf_adds(&gz, "junk");
 	write_file(gz.p, gz.len);
-	CHECK_INT(read_all(&got), -1, "trailing garbage");
+	CHECK_INT(read_all(&got, -1), -1, "trailing garbage");
 
 	/* A missing file: no reader. */
 	unlink(path);
-	CHECK_INT(read_all(&got), -2, "missing file");
+	CHECK_INT(read_all(&got, -1), -2, "missing file");
 	cim_buf_free(&got);
 	cim_buf_free(&gz);
 	cim_buf_free(&big);

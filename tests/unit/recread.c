@@ -1,12 +1,13 @@
 /*
  * Unit tests for recread.c: lines come back in order with their line
  * numbers and scan results, threaded or not, with or without a prepare
- * stage, across batch boundaries, and the reader's messages come at their
- * place.
+ * stage, across batch boundaries, from a mapped file or copied (gzip),
+ * and the reader's messages come at their place.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "recread.h"
@@ -45,7 +46,7 @@ prep_free(void *user)
 static const struct cim_recprep prep = { sizeof(struct prepped), prep_run, prep_free };
 
 static void
-run(const char *path, int threaded, int with_prep, long nlines)
+run(const char *path, int mapped, int threaded, int with_prep, long nlines)
 {
 	struct cim_lines *l = cim_lines_open(path);
 	struct cim_recread *rr;
@@ -53,11 +54,12 @@ run(const char *path, int threaded, int with_prep, long nlines)
 	long n = 0, bad = 0;
 	char ctx[64];
 
-	snprintf(ctx, sizeof(ctx), "threaded %d prep %d", threaded, with_prep);
+	snprintf(ctx, sizeof(ctx), "mapped %d threaded %d prep %d", mapped, threaded, with_prep);
 	CHECK(l != NULL, "%s: open", ctx);
 	if (l == NULL)
 		return;
 	rr = cim_recread_open(l, threaded, with_prep ? &prep : NULL);
+	CHECK_INT(l->mapped, mapped, ctx);
 	while (cim_recread_next(rr, &it) == 1) {
 		char want[64];
 		int wl;
@@ -79,16 +81,52 @@ run(const char *path, int threaded, int with_prep, long nlines)
 			continue;
 		}
 		wl = snprintf(want, sizeof(want), "{\"n\":%ld}", n);
-		CHECK(it.rc == 0 && it.len == (size_t)wl && memcmp(it.line, want, it.len) == 0 &&
-		    it.line[it.len] == '\0', "%s: line %ld: %s", ctx, n, it.line);
+		CHECK(it.rc == 0 && it.len == (size_t)wl && memcmp(it.line, want, it.len) == 0,
+		    "%s: line %ld: %.*s", ctx, n, (int)it.len, it.line);
 		CHECK(it.rc == 0 && it.rec->sc.n == 1 && it.rec->sc.m[0].vlen == (size_t)wl - 6,
 		    "%s: line %ld: members", ctx, n);
 	}
 	CHECK_INT(n, nlines, ctx);
 	CHECK_INT(bad, (nlines + 993) / 1000, ctx);
 	CHECK_INT(cim_recread_next(rr, &it), 0, "after the end");
+	/* The pages of used batches were given back. */
+	CHECK(!mapped || l->unmapped > 0, "%s: nothing unmapped", ctx);
 	cim_recread_close(rr);
 	CHECK_INT(l->err, 0, ctx);
+	cim_lines_close(l);
+}
+
+/*
+ * A mapped file that fills its last page to the end, with no newline
+ * after its last line: nothing may read past the line (a fault, the page
+ * after the mapping is not the file's).
+ */
+static void
+page_end(const char *path)
+{
+	long pg = sysconf(_SC_PAGESIZE), n = 0;
+	struct cim_recread *rr;
+	struct cim_recitem it;
+	struct cim_lines *l;
+	FILE *f = fopen(path, "w");
+	long size = 0;
+
+	if (f == NULL || pg < 64)
+		return;
+	while (size + 32 < pg)
+		size += fprintf(f, "{\"n\":%ld}\n", ++n);
+	/* the last line: a string member padded to end at the page's end */
+	fprintf(f, "{\"s\":\"%0*d\"}", (int)(pg - size - 8), 0);
+	fclose(f);
+	l = cim_lines_open(path);
+	rr = cim_recread_open(l, 0, &cim_recprep_schema);
+	CHECK_INT(l->mapped, 1, "page end: mapped");
+	for (n = 0; cim_recread_next(rr, &it) == 1; n++)
+		if (it.len > 5 && it.line[2] == 's')
+			CHECK(it.rc == 0 && it.line + it.len == l->buf + pg,
+			    "page end: last line rc %d", it.rc);
+	CHECK(n > 10, "page end: %ld lines", n);
+	cim_recread_close(rr);
 	cim_lines_close(l);
 }
 
@@ -97,8 +135,10 @@ main(void)
 {
 	const char *tmp = getenv("TMPDIR");
 	char path[4096];
+	char gzpath[4200];
 	long n, nlines = 5000;	/* several batches of 1024 lines */
-	int fd;
+	int fd, k;
+	gzFile gz;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/cim-recread.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -111,12 +151,20 @@ main(void)
 			fprintf(f, "{\"n\":%ld}\n", n);
 	}
 	fclose(f);
-	run(path, 0, 0, nlines);
-	run(path, 1, 0, nlines);
-	freed = 0;
-	run(path, 0, 1, nlines);
-	CHECK(freed > 0, "prepared state freed (%ld)", freed);
-	run(path, 1, 1, nlines);
+	/* The same lines gzipped: read and copied, not mapped. */
+	snprintf(gzpath, sizeof(gzpath), "%s.gz", path);
+	if ((gz = gzopen(gzpath, "wb")) == NULL)
+		return 1;
+	for (n = 1; n <= nlines; n++)
+		gzprintf(gz, n % 1000 == 7 ? "{\"n\":%ld\n" : "{\"n\":%ld}\n", n);
+	gzclose(gz);
+	for (k = 0; k < 8; k++) {
+		freed = 0;
+		run(k & 4 ? gzpath : path, !(k & 4), k & 1, k & 2 ? 1 : 0, nlines);
+		CHECK(!(k & 2) || freed > 0, "prepared state freed (%ld)", freed);
+	}
+	unlink(gzpath);
+	page_end(path);
 	/* Open and close without reading, or after a few lines: the threads
 	 * stop. */
 	for (n = 0; n < 4; n++) {
