@@ -248,7 +248,6 @@ static size_t nC, capC;
 static long disordered;		/* contacts that overlapped a customer's span */
 
 static struct cim_buf why, kbuf, tmp;
-static struct cim_timeline tl;		/* prepare()'s own */
 static struct cim_jscan sub, ids;
 
 /* ---- groups ---- */
@@ -644,36 +643,34 @@ add_time_bh(struct group *g, int sum, int q, struct cim_span sp)
  * cim_schema_check() on r, except that the messages, which
  * cim_timeline_read walks and checks anyway with the same reasons, are
  * shown to it as "messages":[] so they are not scanned twice; that
- * second, validating scan was a third of the run time.  Only prepare()
- * calls it (the view is its own).
+ * second, validating scan was a third of the run time.  view is the
+ * caller's work space.
  */
 static int
-check_record(struct cim_rec *r, struct cim_buf *why)
+check_record(struct cim_rec *r, struct cim_buf *why, struct cim_rec *view)
 {
-	static struct cim_rec view;
-	static size_t cap;
 	size_t i;
 
-	if (cap < r->sc.n) {
-		cap = r->sc.n * 2;
-		view.sc.m = cim_xrealloc(view.sc.m, cap * sizeof(*view.sc.m));
+	if (view->sc.cap < r->sc.n) {
+		view->sc.cap = r->sc.n * 2;
+		view->sc.m = cim_xrealloc(view->sc.m, view->sc.cap * sizeof(*view->sc.m));
 	}
-	memcpy(view.sc.m, r->sc.m, r->sc.n * sizeof(*view.sc.m));
-	view.sc.n = r->sc.n;
-	view.line = r->line;
-	view.len = r->len;
+	memcpy(view->sc.m, r->sc.m, r->sc.n * sizeof(*view->sc.m));
+	view->sc.n = r->sc.n;
+	view->line = r->line;
+	view->len = r->len;
 	/* An escaped spelling is not a canonical name: the check skips it. */
-	for (i = 0; i < view.sc.n; i++)
-		if (!view.sc.m[i].kesc && view.sc.m[i].klen == 8 &&
-		    memcmp(view.sc.m[i].key, "messages", 8) == 0 && view.sc.m[i].val[0] == '[') {
-			view.sc.m[i].val = "[]";
-			view.sc.m[i].vlen = 2;
+	for (i = 0; i < view->sc.n; i++)
+		if (!view->sc.m[i].kesc && view->sc.m[i].klen == 8 &&
+		    memcmp(view->sc.m[i].key, "messages", 8) == 0 && view->sc.m[i].val[0] == '[') {
+			view->sc.m[i].val = "[]";
+			view->sc.m[i].vlen = 2;
 		}
-	return cim_schema_check(&view, why, NULL);
+	return cim_schema_check(view, why, NULL);
 }
 
 /* What a record's checks and timeline give aggregate(), worked out by
- * prepare() ahead of it (on a helper thread unless --threads 1). */
+ * prepare() ahead of it (on the helper threads unless --threads 1). */
 struct prepared {
 	struct cim_checked	 ck;	/* rc -1: rejected, the reason in why */
 	int64_t			 started;	/* started_at, ms */
@@ -681,9 +678,15 @@ struct prepared {
 	struct cim_convfacts	 facts;	/* when the metrics need messages */
 };
 
+/* prepare()'s work space, one per thread that runs it. */
+struct prepscratch {
+	struct cim_timeline	 tl;
+	struct cim_rec		 view;	/* check_record()'s */
+};
+
 /*
  * The checks and the timeline of a scanned record: pure work on the
- * line alone, so cim_recread runs it on its own thread (recread.h).
+ * line alone, so cim_recread runs it on its helper threads (recread.h).
  * Messages and events are always read and checked, so what is rejected
  * does not depend on the metrics asked for.
  */
@@ -691,16 +694,26 @@ static void
 prepare(struct cim_recitem *it)
 {
 	struct prepared *p = it->user;
+	struct prepscratch *s = it->scratch;
 
 	if (it->rc < 0)
 		return;
 	p->ck.why.len = 0;
-	p->ck.rc = check_record(it->rec, &p->ck.why) < 0 ||
-	    cim_timeline_read(&tl, it->rec, 1, &p->ck.why) < 0 ? -1 : 0;
+	p->ck.rc = check_record(it->rec, &p->ck.why, &s->view) < 0 ||
+	    cim_timeline_read(&s->tl, it->rec, 1, &p->ck.why) < 0 ? -1 : 0;
 	if (p->ck.rc == 0 && (opt.needs & N_MSGS))
-		cim_convfacts_compute(&p->facts, &tl);
-	p->started = tl.started;
-	p->nmsg = tl.nmsg;
+		cim_convfacts_compute(&p->facts, &s->tl);
+	p->started = s->tl.started;
+	p->nmsg = s->tl.nmsg;
+}
+
+static void
+prepscratch_free(void *scratch)
+{
+	struct prepscratch *s = scratch;
+
+	cim_timeline_free(&s->tl);
+	free(s->view.sc.m);
 }
 
 static void
@@ -893,7 +906,7 @@ static void
 read_file(const char *path)
 {
 	static const struct cim_recprep prep = { sizeof(struct prepared), prepare,
-	    prepared_free };
+	    prepared_free, sizeof(struct prepscratch), prepscratch_free };
 	struct cim_lines *l;
 	struct cim_recread *rr;
 	struct cim_recitem it;
@@ -1830,7 +1843,6 @@ main(int argc, char **argv)
 	cim_jq_free(opt.jq);
 	cim_tz_free(opt.tz);
 	cim_bh_free(&opt.bh);
-	cim_timeline_free(&tl);
 	cim_jscan_free(&sub);
 	cim_jscan_free(&ids);
 	cim_buf_free(&why);

@@ -1,12 +1,18 @@
 /*
- * recread.c: lines read and scanned ahead on a helper thread, prepared
- * on another when the caller asks (see recread.h).  The reader fills
- * batches of lines (views of the mapped file, or copies in one buffer
- * for a pipe or gzip, so a batch's records point into memory that does
- * not move) and scans them; the preparer, if
- * any, runs the caller's work on each; the caller takes the batches in
- * turn.  NBATCH batches circulate through the stages, so memory stays
- * bounded whatever the input's length.
+ * recread.c: lines read, scanned and prepared ahead on two helper
+ * threads (see recread.h).  A worker claims the next free batch and cuts
+ * the next lines into it (views of the mapped file, or copies in one
+ * buffer for a pipe or gzip, so a batch's records point into memory that
+ * does not move), both under the cutting lock so batches follow the
+ * input's order; then, unlocked, it scans and prepares each line while the line
+ * is in its cache.  The caller takes the batches in turn.  NBATCH
+ * batches circulate, so memory stays bounded whatever the input's
+ * length.
+ *
+ * Why two symmetric workers rather than a pipeline (a reader-scanner
+ * thread, then a preparing thread): there every line crossed from one
+ * core's cache to the other's between scan and preparation, and the
+ * stages' costs had to match for both cores to stay busy.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,12 +25,13 @@
 #include "recread.h"
 #include "schema.h"
 
-#define NBATCH		6
+#define NBATCH		8
+#define NWORKER		2
 #define BATCH_LINES	1024
 #define BATCH_BYTES	(512 * 1024)
 
 struct lineent {
-	const char	*p;		/* the line, once the batch is filled */
+	const char	*p;		/* the line, once the batch is cut */
 	size_t		 off, len;	/* off: in the batch's text, when copied */
 	long		 lineno;
 	size_t		 msgend;	/* messages to print before this line */
@@ -33,8 +40,8 @@ struct lineent {
 	size_t		 at;
 };
 
-/* Where a batch is: each stage waits for the state it takes. */
-enum { B_FREE, B_SCANNED, B_READY };
+/* Where a batch is: the caller waits for B_READY, workers for B_FREE. */
+enum { B_FREE, B_WORKED, B_READY };
 
 struct batch {
 	struct cim_buf	 text;		/* the lines when copied, NUL-terminated */
@@ -49,10 +56,10 @@ struct batch {
 
 struct cim_recread;
 
-/* A helper thread's part: 0 reads and scans, 1 prepares. */
-struct stage {
+/* A worker: its scratch area for prep.run. */
+struct worker {
 	struct cim_recread	*rr;
-	int			 which;
+	void			*scratch;
 };
 
 struct cim_recread {
@@ -61,8 +68,13 @@ struct cim_recread {
 	struct cim_recprep	 prep;		/* run NULL: none */
 	int			 threaded, stop, done, nth;
 	int			 mapped;	/* lines are views of the file */
-	pthread_t		 th[2];
-	struct stage		 st[2];
+	/* Cutting holds cutmu, not mu: a read that waits on a pipe must not
+	 * keep the caller or the other worker from handing batches on. */
+	pthread_mutex_t		 cutmu;
+	int			 ended;		/* the end of the input is cut */
+	size_t			 next;		/* the batch to cut next */
+	pthread_t		 th[NWORKER];
+	struct worker		 w[NWORKER + 1];	/* the last: unthreaded */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	size_t			 ri;		/* the batch being handed out */
@@ -72,7 +84,8 @@ struct cim_recread {
 
 /* Line i of batch b as an item. */
 static void
-item(const struct cim_recread *rr, struct batch *b, size_t i, struct cim_recitem *it)
+item(const struct cim_recread *rr, struct batch *b, size_t i, void *scratch,
+    struct cim_recitem *it)
 {
 	const struct lineent *e = &b->ln[i];
 
@@ -84,11 +97,13 @@ item(const struct cim_recread *rr, struct batch *b, size_t i, struct cim_recitem
 	it->why = e->why;
 	it->at = e->at;
 	it->user = b->user ? b->user + i * rr->prep.size : NULL;
+	it->scratch = scratch;
 }
 
-/* Reads and scans the next batch of lines into b. */
+/* Cuts the next lines of the input into b (the reader's messages kept
+ * in b->msgs when threaded). */
 static void
-fill(struct cim_recread *rr, struct batch *b)
+cut(struct cim_recread *rr, struct batch *b)
 {
 	char *line;
 	size_t len, i, bytes;
@@ -117,26 +132,27 @@ fill(struct cim_recread *rr, struct batch *b)
 		}
 	}
 	cim_err_capture = NULL;
-	/* Scanned once the text is complete: the records point into it. */
-	for (i = 0; i < b->n; i++) {
-		struct lineent *e = &b->ln[i];
-
-		if (!rr->mapped)
-			e->p = b->text.p + e->off;
-		e->rc = cim_rec_parse(&b->rec[i], e->p, e->len, &e->why, &e->at);
-	}
+	/* Copies are placed once the text is complete (it may have moved). */
+	if (!rr->mapped)
+		for (i = 0; i < b->n; i++)
+			b->ln[i].p = b->text.p + b->ln[i].off;
 }
 
-/* Runs the caller's preparation on each line of b. */
+/* Scans each line of b and prepares it right after. */
 static void
-prepare(struct cim_recread *rr, struct batch *b)
+work(struct cim_recread *rr, struct batch *b, void *scratch)
 {
 	struct cim_recitem it;
 	size_t i;
 
 	for (i = 0; i < b->n; i++) {
-		item(rr, b, i, &it);
-		rr->prep.run(&it);
+		struct lineent *e = &b->ln[i];
+
+		e->rc = cim_rec_parse(&b->rec[i], e->p, e->len, &e->why, &e->at);
+		if (rr->prep.run != NULL) {
+			item(rr, b, i, scratch, &it);
+			rr->prep.run(&it);
+		}
 	}
 }
 
@@ -164,22 +180,7 @@ schema_free(void *user)
 }
 
 const struct cim_recprep cim_recprep_schema = { sizeof(struct cim_checked),
-	schema_run, schema_free };
-
-/* Waits until b is in state want (0), or the reader is stopped (-1). */
-static int
-await(struct cim_recread *rr, struct batch *b, int want)
-{
-	int rc = 0;
-
-	pthread_mutex_lock(&rr->mu);
-	while (b->state != want && !rr->stop)
-		pthread_cond_wait(&rr->cv, &rr->mu);
-	if (rr->stop)
-		rc = -1;
-	pthread_mutex_unlock(&rr->mu);
-	return rc;
-}
+	schema_run, schema_free, 0, NULL };
 
 static void
 set_state(struct cim_recread *rr, struct batch *b, int state)
@@ -190,29 +191,38 @@ set_state(struct cim_recread *rr, struct batch *b, int state)
 	pthread_mutex_unlock(&rr->mu);
 }
 
-/* A helper thread: stage 0 fills free batches, stage 1 prepares scanned
- * ones, each going round the batches in order and ending after the batch
- * that holds the end of the input. */
+/* A worker thread: claims and cuts the next batch, works it, until the
+ * end of the input is cut or the reader is stopped. */
 static void *
-stage_main(void *arg)
+worker_main(void *arg)
 {
-	const struct stage *st = arg;
-	struct cim_recread *rr = st->rr;
-	size_t i = 0;
+	struct worker *w = arg;
+	struct cim_recread *rr = w->rr;
 
 	for (;;) {
-		struct batch *b = &rr->b[i];
+		struct batch *b = NULL;
 
-		if (await(rr, b, st->which == 0 ? B_FREE : B_SCANNED) < 0)
+		pthread_mutex_lock(&rr->cutmu);
+		if (!rr->ended) {
+			pthread_mutex_lock(&rr->mu);
+			while (!rr->stop && rr->b[rr->next].state != B_FREE)
+				pthread_cond_wait(&rr->cv, &rr->mu);
+			if (!rr->stop) {
+				b = &rr->b[rr->next];
+				rr->next = (rr->next + 1) % NBATCH;
+				b->state = B_WORKED;
+			}
+			pthread_mutex_unlock(&rr->mu);
+		}
+		if (b != NULL) {
+			cut(rr, b);
+			rr->ended = b->eof;
+		}
+		pthread_mutex_unlock(&rr->cutmu);
+		if (b == NULL)
 			break;
-		if (st->which == 0)
-			fill(rr, b);
-		else
-			prepare(rr, b);
-		set_state(rr, b, st->which == 0 && rr->prep.run ? B_SCANNED : B_READY);
-		if (b->eof)
-			break;
-		i = (i + 1) % NBATCH;
+		work(rr, b, w->scratch);
+		set_state(rr, b, B_READY);
 	}
 	cim_json_release();
 	return NULL;
@@ -229,6 +239,7 @@ stop_threads(struct cim_recread *rr)
 	while (rr->nth > 0)
 		pthread_join(rr->th[--rr->nth], NULL);
 	pthread_mutex_destroy(&rr->mu);
+	pthread_mutex_destroy(&rr->cutmu);
 	pthread_cond_destroy(&rr->cv);
 }
 
@@ -238,7 +249,6 @@ cim_recread_open(struct cim_lines *l, int threaded, const struct cim_recprep *pr
 	struct cim_recread *rr = cim_xcalloc(1, sizeof(*rr));
 	const char *why;
 	size_t i, at;
-	int k, want;
 
 	rr->l = l;
 	rr->mapped = cim_lines_map(l);
@@ -250,24 +260,26 @@ cim_recread_open(struct cim_lines *l, int threaded, const struct cim_recprep *pr
 		if (rr->prep.run != NULL && rr->prep.size > 0)
 			rr->b[i].user = cim_xcalloc(BATCH_LINES, rr->prep.size);
 	}
+	for (i = 0; i <= NWORKER; i++) {
+		rr->w[i].rr = rr;
+		if (rr->prep.scratch > 0)
+			rr->w[i].scratch = cim_xcalloc(1, rr->prep.scratch);
+	}
 	/* The scanner's tables are set up here, not raced for. */
 	cim_json_valid("{}", 2, &why, &at);
 	if (!threaded)
 		return rr;
 	pthread_mutex_init(&rr->mu, NULL);
+	pthread_mutex_init(&rr->cutmu, NULL);
 	pthread_cond_init(&rr->cv, NULL);
 	rr->threaded = 1;
-	/* The preparer starts first: if the reader then cannot, nothing has
-	 * been read yet and this thread can do it all instead. */
-	want = rr->prep.run ? 2 : 1;
-	for (k = want - 1; k >= 0; k--) {
-		rr->st[k].rr = rr;
-		rr->st[k].which = k;
-		if (pthread_create(&rr->th[rr->nth], NULL, stage_main, &rr->st[k]) != 0)
+	for (i = 0; i < NWORKER; i++) {
+		if (pthread_create(&rr->th[rr->nth], NULL, worker_main, &rr->w[i]) != 0)
 			break;
 		rr->nth++;
 	}
-	if (rr->nth < want) {
+	/* With no worker nothing has been read: this thread does it all. */
+	if (rr->nth == 0) {
 		stop_threads(rr);
 		rr->threaded = 0;
 		rr->stop = 0;
@@ -299,11 +311,13 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 		if (rr->cur == NULL) {
 			b = &rr->b[rr->ri];
 			if (rr->threaded) {
-				(void)await(rr, b, B_READY);
+				pthread_mutex_lock(&rr->mu);
+				while (b->state != B_READY)
+					pthread_cond_wait(&rr->cv, &rr->mu);
+				pthread_mutex_unlock(&rr->mu);
 			} else {
-				fill(rr, b);
-				if (rr->prep.run)
-					prepare(rr, b);
+				cut(rr, b);
+				work(rr, b, rr->w[NWORKER].scratch);
 			}
 			rr->cur = b;
 			rr->pos = rr->printed = 0;
@@ -311,7 +325,7 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 		b = rr->cur;
 		if (rr->pos < b->n) {
 			print_msgs(rr, b->ln[rr->pos].msgend);
-			item(rr, b, rr->pos++, it);
+			item(rr, b, rr->pos++, NULL, it);
 			return 1;
 		}
 		print_msgs(rr, b->msgs.len);
@@ -321,7 +335,7 @@ cim_recread_next(struct cim_recread *rr, struct cim_recitem *it)
 		}
 		/* The batch is used up: its pages of the file, if mapped, go
 		 * (those it shares with the next batch stay), then the batch
-		 * goes back to the reader. */
+		 * goes back to the workers. */
 		if (b->n > 0)
 			cim_lines_release(rr->l, b->ln[b->n - 1].p);
 		if (rr->threaded)
@@ -351,6 +365,11 @@ cim_recread_close(struct cim_recread *rr)
 		free(rr->b[i].ln);
 		cim_buf_free(&rr->b[i].text);
 		cim_buf_free(&rr->b[i].msgs);
+	}
+	for (i = 0; i <= NWORKER; i++) {
+		if (rr->w[i].scratch != NULL && rr->prep.scratch_free != NULL)
+			rr->prep.scratch_free(rr->w[i].scratch);
+		free(rr->w[i].scratch);
 	}
 	free(rr);
 }

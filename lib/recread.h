@@ -1,14 +1,14 @@
 /*
- * recread.h: the lines of one operand read and scanned ahead on a helper
- * thread (and, when asked, prepared further on another), handed back in
- * order.  Reading and the validating JSON scan are about a third of what
+ * recread.h: the lines of one operand read, scanned and (when asked)
+ * prepared ahead by two helper threads, handed back in order.  Reading,
+ * the validating JSON scan and the checks are about two thirds of what
  * a tool that aggregates (cim-metrics) spends per record; on a machine
- * with two cores they overlap the rest.  Everything
- * with an effect stays on the calling thread: it gets each line with its
- * scan result, in input order, and the reader's messages (a read error,
- * truncated gzip) at their place among the lines, so output, rejects and
- * messages are those of a plain loop over cim_lines_next().
- * Not for: tools that read few records (the thread is not worth it).
+ * with two cores they overlap the rest.  Everything with an effect stays
+ * on the calling thread: it gets each line with its scan result, in
+ * input order, and the reader's messages (a read error, truncated gzip)
+ * at their place among the lines, so output, rejects and messages are
+ * those of a plain loop over cim_lines_next().
+ * Not for: tools that read few records (the threads are not worth it).
  */
 #ifndef CIM_RECREAD_H
 #define CIM_RECREAD_H
@@ -31,24 +31,27 @@ struct cim_recitem {
 	const char		*why;	/* and its reason and offset when -1 */
 	size_t			 at;
 	void			*user;	/* the caller's prepared state (cim_recprep) */
+	void			*scratch;	/* run()'s work space (cim_recprep) */
 };
 
 /*
- * Work on each scanned line that the caller wants done ahead, on a third
- * thread: checks and reads that depend on the line alone.  run() is
- * called once per line, in input order, with it->user pointing to size
- * bytes of the caller's (zeroed at first, then left as the last run
- * left them: buffers in it can be reused); it must print nothing and
- * touch no state but its own and it->user.  free() releases what run()
- * allocated in a user area, at close.  The three stages (reading and
- * scanning, this, the caller's loop) have about the same cost in
- * cim-metrics: with three threads on two cores the system spreads them
- * evenly, where two threads left one core waiting on the other.
+ * Work on each scanned line that the caller wants done ahead: checks and
+ * reads that depend on the line alone.  run() is called once per line,
+ * right after its scan while the line is in the cache, on either helper
+ * thread: lines of different batches are prepared at the same time.
+ * it->user points to size bytes of the line's slot (zeroed at first,
+ * then left as the last run left them: buffers in it can be reused) and
+ * it->scratch to scratch bytes of the thread's own (zeroed at first,
+ * for work space that the next stage does not need).  run() must print
+ * nothing and touch no state but those two.  free() releases what run()
+ * allocated in a slot, scratch_free() in a scratch area, at close.
  */
 struct cim_recprep {
 	size_t	size;
 	void	(*run)(struct cim_recitem *it);
 	void	(*free)(void *user);
+	size_t	scratch;
+	void	(*scratch_free)(void *scratch);
 };
 
 /* A ready-made preparation: each scanned record checked against the
@@ -62,8 +65,9 @@ extern const struct cim_recprep cim_recprep_schema;
 void cim_checked_free(struct cim_checked *c);
 
 /* Starts reading l (still owned by the caller, who must not touch it
- * until cim_recread_close).  threaded 0 does everything on the calling
- * thread.  prep may be NULL. */
+ * until cim_recread_close), mapping it when it is a plain file
+ * (cim_lines_map).  threaded 0 does everything on the calling thread.
+ * prep may be NULL. */
 struct cim_recread *cim_recread_open(struct cim_lines *l, int threaded,
     const struct cim_recprep *prep);
 /* The next line in *it: 1, or 0 at the end (l->err then tells of a read

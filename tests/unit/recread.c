@@ -21,11 +21,16 @@ struct prepped {
 	char	*owned;		/* something to free at close */
 };
 
+/* Lines prepared, counted in each thread's scratch and summed at close:
+ * every line is prepared exactly once. */
+static long prepared;
+
 static void
 prep_run(struct cim_recitem *it)
 {
 	struct prepped *p = it->user;
 
+	(*(long *)it->scratch)++;
 	p->uses++;
 	if (p->owned == NULL)
 		p->owned = malloc(16);
@@ -43,7 +48,14 @@ prep_free(void *user)
 	free(p->owned);
 }
 
-static const struct cim_recprep prep = { sizeof(struct prepped), prep_run, prep_free };
+static void
+scratch_free(void *scratch)
+{
+	prepared += *(long *)scratch;
+}
+
+static const struct cim_recprep prep = { sizeof(struct prepped), prep_run, prep_free,
+	sizeof(long), scratch_free };
 
 static void
 run(const char *path, int mapped, int threaded, int with_prep, long nlines)
@@ -159,9 +171,10 @@ main(void)
 		gzprintf(gz, n % 1000 == 7 ? "{\"n\":%ld\n" : "{\"n\":%ld}\n", n);
 	gzclose(gz);
 	for (k = 0; k < 8; k++) {
-		freed = 0;
+		freed = prepared = 0;
 		run(k & 4 ? gzpath : path, !(k & 4), k & 1, k & 2 ? 1 : 0, nlines);
 		CHECK(!(k & 2) || freed > 0, "prepared state freed (%ld)", freed);
+		CHECK_INT(prepared, k & 2 ? nlines : 0, "lines prepared");
 	}
 	unlink(gzpath);
 	page_end(path);
