@@ -257,7 +257,7 @@ scan_literal(struct scanner *sc)
 	FAIL(sc, "invalid literal");
 }
 
-static void
+static inline void
 add_member(struct cim_jscan *js, const unsigned char *start,
     const unsigned char *k, size_t kn, int kesc)
 {
@@ -390,7 +390,7 @@ key_bit(const unsigned char *d, size_t n)
 
 /* Pushes the key at quote q (n raw bytes) of open object o; the position
  * of the key when it repeats one of o's, else NULL. */
-static const unsigned char *
+static inline const unsigned char *
 key_push(struct openobj *o, const unsigned char *q, size_t n, int esc)
 {
 	struct keyent *e;
@@ -766,11 +766,16 @@ cim_json_skip_string(const char *p, const char *end)
 			int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
 			    _mm_cmpeq_epi8(x, bslash)));
 
-			if (mask != 0) {
-				u += __builtin_ctz((unsigned)mask);
-				break;
+			if (mask == 0) {
+				u += 16;
+				continue;
 			}
-			u += 16;
+			/* At the quote or backslash found, rather than have
+			 * the byte loop below look for it again. */
+			u += __builtin_ctz((unsigned)mask);
+			if (*u == '"')
+				return (const char *)u + 1;
+			u += 2;		/* an escape */
 		}
 #endif
 		while (u < e && *u != '"' && *u != '\\')

@@ -56,6 +56,39 @@ main(void)
 			CHECK(cim_json_skip_value(t, t + n + 2) == t + n, "skip_value %s", strs[j]);
 		}
 	}
+	/* Random strings of plain bytes, escapes and UTF-8, so that quotes
+	 * and backslashes fall at every place of a sixteen-byte block, with
+	 * more text after them: the skip ends right after the closing quote. */
+	{
+		static const char *const piece[] = { "a", "\\\\", "\\\"", "\\u00e9",
+			"\xc3\xa9", "0123456789abcdef" };
+		unsigned seed = 7;
+		char t[512];
+
+		for (int r = 0; r < 20000; r++) {
+			size_t n = 1, k, pieces;
+
+			t[0] = '"';
+			seed = seed * 1103515245u + 12345u;
+			pieces = (seed >> 16) % 24;
+			for (k = 0; k < pieces; k++) {
+				const char *pc;
+
+				seed = seed * 1103515245u + 12345u;
+				pc = piece[(seed >> 16) % 6];
+				memcpy(t + n, pc, strlen(pc));
+				n += strlen(pc);
+			}
+			t[n++] = '"';
+			memcpy(t + n, ",\"after\":\"0123456789abcdef\"}", 31);
+			if (cim_json_skip_string(t, t + n + 31) != t + n ||
+			    cim_json_skip_value(t, t + n + 31) != t + n) {
+				CHECK(0, "skip of random string %d: %.*s", r, (int)n, t);
+				break;
+			}
+		}
+		CHECK(1, "random strings skipped");
+	}
 	CHECK_INT(cim_json_members("\"x\"", 3, &b), -1, "not a container");
 	cim_jscan_free(&a);
 	cim_jscan_free(&b);
