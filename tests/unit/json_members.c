@@ -62,6 +62,7 @@ main(void)
 	{
 		static const char *const piece[] = { "a", "\\\\", "\\\"", "\\u00e9",
 			"\xc3\xa9", "0123456789abcdef" };
+		static const char after[] = ",\"after\":\"0123456789abcdef\"}";
 		unsigned seed = 7;
 		char t[512];
 
@@ -80,9 +81,9 @@ main(void)
 				n += strlen(pc);
 			}
 			t[n++] = '"';
-			memcpy(t + n, ",\"after\":\"0123456789abcdef\"}", 31);
-			if (cim_json_skip_string(t, t + n + 31) != t + n ||
-			    cim_json_skip_value(t, t + n + 31) != t + n) {
+			memcpy(t + n, after, strlen(after));
+			if (cim_json_skip_string(t, t + n + strlen(after)) != t + n ||
+			    cim_json_skip_value(t, t + n + strlen(after)) != t + n) {
 				CHECK(0, "skip of random string %d: %.*s", r, (int)n, t);
 				break;
 			}
