@@ -23,7 +23,7 @@
 static struct watch {
 	const char	*base;
 	size_t		 len;
-	const char	*name;
+	char		*name;
 } watched[NWATCH];
 
 static void
@@ -64,10 +64,8 @@ on_sigbus(int sig, siginfo_t *si, void *ctx)
 	sigaction(sig, &dfl, NULL);
 }
 
-/* A slot for a mapping, the handler installed with the first: -1 when
- * all are taken or the handler cannot be set (then the file is read). */
-static int
-watch(const char *base, size_t len, const char *name)
+int
+cim_lines_watch(const char *base, size_t len, const char *name)
 {
 	static int installed;
 	struct sigaction sa;
@@ -85,21 +83,24 @@ watch(const char *base, size_t len, const char *name)
 	for (i = 0; i < NWATCH; i++)
 		if (watched[i].base == NULL) {
 			watched[i].len = len;
-			watched[i].name = name;
+			watched[i].name = cim_xstrdup(name);
 			watched[i].base = base;
 			return 0;
 		}
 	return -1;
 }
 
-static void
-unwatch(const char *base)
+void
+cim_lines_unwatch(const char *base)
 {
 	int i;
 
 	for (i = 0; i < NWATCH; i++)
-		if (watched[i].base == base)
+		if (watched[i].base == base) {
 			watched[i].base = NULL;
+			free(watched[i].name);
+			watched[i].name = NULL;
+		}
 }
 
 struct cim_lines *
@@ -201,7 +202,7 @@ cim_lines_map(struct cim_lines *l)
 	base = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (base == MAP_FAILED)
 		return 0;
-	if (watch(base, (size_t)st.st_size, cim_input_name(l->in)) < 0) {
+	if (cim_lines_watch(base, (size_t)st.st_size, cim_input_name(l->in)) < 0) {
 		munmap(base, (size_t)st.st_size);
 		return 0;
 	}
@@ -235,7 +236,7 @@ cim_lines_close(struct cim_lines *l)
 	if (l == NULL)
 		return;
 	if (l->mapped) {
-		unwatch(l->buf);
+		cim_lines_unwatch(l->buf);
 		if (l->cap > l->unmapped)
 			munmap(l->buf + l->unmapped, l->cap - l->unmapped);
 	} else {

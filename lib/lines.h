@@ -49,6 +49,12 @@ int cim_lines_map(struct cim_lines *l);
  * the file's size.  Lines before p must not be used again.  No effect
  * when not mapped. */
 void cim_lines_release(struct cim_lines *l, const char *p);
+/* Tells the SIGBUS handler of a mapping of the file name (cim_lines_map
+ * does it for its own), so that a file that shrinks under it ends the
+ * process with the message above: 0, or -1 when it cannot (too many
+ * mappings at once: read the file instead).  Unwatch before unmapping. */
+int cim_lines_watch(const char *base, size_t len, const char *name);
+void cim_lines_unwatch(const char *base);
 const char *cim_lines_name(const struct cim_lines *l);
 void cim_lines_close(struct cim_lines *l);
 #endif

@@ -100,6 +100,10 @@ map_file(struct cim_lines *l, const char *first, size_t flen, struct cim_buf *ou
 		munmap(base, size);
 		return -1;
 	}
+	if (cim_lines_watch(base, size, cim_lines_name(l)) < 0) {
+		munmap(base, size);
+		return -1;
+	}
 	if (base[size - 1] != '\n')
 		base[size++] = '\n';	/* the page's rest is ours (MAP_PRIVATE) */
 	map->base = base;
@@ -160,8 +164,10 @@ cim_preset_release(struct cim_buf *b, struct cim_preset_map *map)
 {
 	if (b->cap > 0)
 		cim_buf_free(b);
-	if (map->base != NULL)
+	if (map->base != NULL) {
+		cim_lines_unwatch(map->base);
 		munmap(map->base, map->len);
+	}
 	memset(b, 0, sizeof(*b));
 	map->base = NULL;
 	map->len = 0;
