@@ -22,7 +22,7 @@
 #include "buf.h"
 #include "tok.h"
 
-#define CIM_FT_VERSION 2
+#define CIM_FT_VERSION 3
 
 struct cim_ft_opts {
 	int		 epochs;	/* at most this many passes, default 30 */
