@@ -1,6 +1,8 @@
 /* Unit tests for lib/ftmodel.c: deterministic training, the file format
  * round trip (serialize, load, serialize again: the same bytes, the same
- * predictions), little-endian layout, and rejection of damaged files. */
+ * predictions), little-endian layout, and rejection of damaged files;
+ * with and without the hidden-layer networks. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <zlib.h>
 
@@ -13,6 +15,101 @@ static const struct { const char *text; int y; } data[] = {
 	{ "meu pedido não chegou", 1 }, { "a entrega atrasou", 1 },
 	{ "cadê minha encomenda", 1 }, { "entrega não chegou ainda", 1 },
 };
+
+/* Puts v at p little-endian and sums the file of n bytes again. */
+static void
+forge(unsigned char *p, size_t at, uint32_t v, size_t n)
+{
+	uint32_t crc;
+
+	p[at] = (unsigned char)v;
+	p[at + 1] = (unsigned char)(v >> 8);
+	p[at + 2] = (unsigned char)(v >> 16);
+	p[at + 3] = (unsigned char)(v >> 24);
+	crc = (uint32_t)crc32(0L, p, (uInt)(n - 4));
+	p[n - 4] = (unsigned char)crc;
+	p[n - 3] = (unsigned char)(crc >> 8);
+	p[n - 2] = (unsigned char)(crc >> 16);
+	p[n - 1] = (unsigned char)(crc >> 24);
+}
+
+/*
+ * Exclusive-or in words: "azul" or "verde", then "gato" or "cão", then a
+ * filler; the label is 1 when exactly one of "verde" and "cão" is there.
+ * Over word unigrams alone no linear model separates it, the hidden
+ * layer does: the held-out tenth must turn the networks on, and they
+ * must travel through the file.
+ */
+static void
+hidden_layer(void)
+{
+	struct cim_ft_opts o = { 30, 4096, 0, 0, 1, 0.1, 1 };
+	struct cim_toks tt = { 0 };
+	char text[64], *labels[] = { "same", "differ" };
+	uint32_t *f = NULL, *all = NULL;
+	size_t cap = 0, off[81], n = 0, i, nf;
+	int y[80], ok = 0;
+	struct cim_ft *m, *m2;
+	struct cim_buf a = { 0 }, b = { 0 }, why = { 0 };
+	double p;
+
+	for (i = 0; i < 80; i++) {
+		int u = (int)(i & 1), v = (int)((i >> 1) & 1);
+
+		snprintf(text, sizeof(text), "%s %s w%zu", u ? "verde" : "azul",
+		    v ? "cão" : "gato", i % 7);
+		nf = cim_ft_features(&o, &tt, text, strlen(text), &f, &cap, NULL, NULL);
+		all = realloc(all, (n + nf) * sizeof(*all));
+		memcpy(all + n, f, nf * sizeof(*f));
+		off[i] = n;
+		n += nf;
+		y[i] = u ^ v;
+	}
+	off[80] = n;
+	m = cim_ft_train(&o, all, off, y, 80, labels, 2, NULL);
+	cim_ft_serialize(m, &a);
+	CHECK(a.len > 48 && a.p[12 + 24] == 3 && a.p[12 + 28] == 64,
+	    "3 networks of 64 units kept");
+	for (i = 0; i < 80; i++)
+		ok += cim_ft_predict(m, all + off[i], off[i + 1] - off[i], &p, NULL) == y[i];
+	CHECK(ok >= 76, "exclusive-or: %d of 80 right", ok);
+	m2 = cim_ft_load_mem((const unsigned char *)a.p, a.len, &why);
+	CHECK(m2 != NULL, "load: %s", cim_buf_str(&why));
+	if (m2 != NULL) {
+		cim_ft_serialize(m2, &b);
+		CHECK(b.len == a.len && memcmp(b.p, a.p, a.len) == 0, "round trip");
+		cim_ft_free(m2);
+	}
+	/* Forged: networks without units, too many networks, a huge
+	 * weight in the last network's output bias. */
+	{
+		static const struct { const char *name; size_t at; uint32_t v; const char *want; } forged[] = {
+			{ "networks of 0 units", 12 + 28, 0, "bad header" },
+			{ "17 networks", 12 + 24, 17, "bad header" },
+			{ "huge output bias", (size_t)-8, 0x7149f2cau, "weight out of range" },
+		};
+
+		for (i = 0; i < sizeof(forged) / sizeof(forged[0]); i++) {
+			unsigned char *copy = malloc(a.len);
+
+			memcpy(copy, a.p, a.len);
+			forge(copy, forged[i].at == (size_t)-8 ? a.len - 8 : forged[i].at,
+			    forged[i].v, a.len);
+			why.len = 0;
+			CHECK(cim_ft_load_mem(copy, a.len, &why) == NULL &&
+			    strstr(cim_buf_str(&why), forged[i].want) != NULL, "%s: %s",
+			    forged[i].name, why.len ? why.p : "accepted");
+			free(copy);
+		}
+	}
+	cim_ft_free(m);
+	cim_toks_free(&tt);
+	free(f);
+	free(all);
+	cim_buf_free(&a);
+	cim_buf_free(&b);
+	cim_buf_free(&why);
+}
 
 int
 main(void)
@@ -41,8 +138,9 @@ main(void)
 	cim_ft_serialize(m, &a);
 	cim_ft_serialize(m2, &b);
 	CHECK(a.len == b.len && memcmp(a.p, b.p, a.len) == 0, "same seed, same bytes");
-	CHECK(memcmp(a.p, "CIMFTMDL\002\000\000\000\000\020\000\000", 16) == 0,
-	    "magic, version 2 and 4096 buckets, little-endian");
+	CHECK(memcmp(a.p, "CIMFTMDL\003\000\000\000\000\020\000\000", 16) == 0,
+	    "magic, version 3 and 4096 buckets, little-endian");
+	CHECK(a.p[12 + 24] == 0 && a.p[12 + 28] == 0, "8 examples: no networks");
 
 	m3 = cim_ft_load_mem((const unsigned char *)a.p, a.len, &why);
 	CHECK(m3 != NULL, "load: %s", cim_buf_str(&why));
@@ -84,8 +182,9 @@ main(void)
 	/* Forged files: the checksum is right, the contents impossible.  An
 	 * infinite or huge weight or idf would turn scores into NaN, and a NUL
 	 * in a label would cut it short.  Layout: 12 bytes of magic and
-	 * version, 24 of header, the labels (length + bytes), then rows of
-	 * key, idf and one weight per label; a CRC-32 last. */
+	 * version, 36 of header, the labels (length + bytes), then rows of
+	 * key, idf and one weight per label (no networks here); a CRC-32
+	 * last. */
 	{
 		static const struct { const char *name; size_t at; uint32_t bits; const char *want; } forged[] = {
 			{ "infinite weight", 8, 0x7f800000u, "weight out of range" },
@@ -93,7 +192,7 @@ main(void)
 			{ "NaN idf", 4, 0x7fc00000u, "weight out of range" },
 			{ "NUL in a label", (size_t)-1, 0, "NUL byte in a label" },
 		};
-		size_t row = 12 + 24 + (4 + strlen(labels[0])) + (4 + strlen(labels[1]));
+		size_t row = 12 + 36 + (4 + strlen(labels[0])) + (4 + strlen(labels[1]));
 
 		for (i = 0; i < sizeof(forged) / sizeof(forged[0]); i++) {
 			unsigned char *copy = malloc(a.len);
@@ -102,7 +201,7 @@ main(void)
 
 			memcpy(copy, a.p, a.len);
 			if (forged[i].at == (size_t)-1) {
-				copy[12 + 24 + 4 + 2] = '\0';
+				copy[12 + 36 + 4 + 2] = '\0';
 			} else {
 				at = row + forged[i].at;
 				copy[at] = (unsigned char)forged[i].bits;
@@ -122,6 +221,7 @@ main(void)
 			free(copy);
 		}
 	}
+	hidden_layer();
 	cim_ft_free(m);
 	cim_ft_free(m2);
 	cim_toks_free(&tt);
