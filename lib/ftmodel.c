@@ -845,7 +845,7 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 {
 	struct cim_ft *m;
 	const unsigned char *q, *end;
-	uint32_t v, nl, nrows, nets, hid, k, j;
+	uint32_t v, nl, nrows, nets, hid, k;
 	size_t need, nh;
 	const char *reason = "corrupt model (sizes do not match)";
 
@@ -911,10 +911,8 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		if (!weight(&m->idf[k], q + 4))
 			goto badw;
 		q += 8;
-		for (j = 0; j < nl; j++, q += 4)
-			if (!weight(&m->w[(size_t)k * nl + j], q))
-				goto badw;
-		if (nh > 0 && !weights(m->mlp.w1 + (size_t)k * nh, nh, &q))
+		if (!weights(m->w + (size_t)k * nl, nl, &q) ||
+		    (nh > 0 && !weights(m->mlp.w1 + (size_t)k * nh, nh, &q)))
 			goto badw;
 	}
 	if (nh > 0 && (!weights(m->mlp.b1, nh, &q) ||
