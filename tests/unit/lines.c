@@ -99,8 +99,10 @@ shrink(void)
 		_exit(4);
 	}
 	close(fds[1]);
-	n = read(fds[0], msg, sizeof(msg) - 1);
-	msg[n > 0 ? n : 0] = '\0';
+	/* The message may come in several writes: read to the end. */
+	for (i = 0; i < sizeof(msg) - 1 && (n = read(fds[0], msg + i, sizeof(msg) - 1 - i)) > 0; )
+		i += (size_t)n;
+	msg[i] = '\0';
 	close(fds[0]);
 	waitpid(pid, &st, 0);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1, "shrunk file: status %#x", st);
