@@ -96,6 +96,7 @@ static struct {
 static struct cim_cls cls;
 static struct cim_msgtext mt;
 static struct cim_buf text, val, why, out;
+static size_t text1;		/* text's first message's length */
 static struct cim_toks tt;
 static uint32_t *feats;
 static size_t fcap, *uni, ucap;
@@ -126,6 +127,8 @@ add_message(const char *s, size_t n, void *arg)
 		return;		/* the joined text is only for models */
 	if (text.len)
 		cim_buf_addc(&text, '\n');
+	else
+		text1 = n;
 	cim_buf_add(&text, s, n);
 }
 
@@ -326,7 +329,7 @@ apply_model(struct cim_rec *r, const struct model *m)
 	int lab, nb = 0;
 
 	nf = cim_ft_features(cim_ft_opts(m->ft), &tt, text.p ? text.p : "", text.len,
-	    &feats, &fcap, &uni, &ucap);
+	    text1, &feats, &fcap, &uni, &ucap);
 	if (ccap < nf + 1) {
 		ccap = nf + 1;
 		contrib = cim_xrealloc(contrib, ccap * sizeof(*contrib));
@@ -499,8 +502,8 @@ train_add(struct cim_rec *r, const char *file, long lineno, const char *line, si
 	} else {
 		free(label);
 	}
-	nf = cim_ft_features(&opt.ft, &tt, text.p ? text.p : "", text.len, &feats, &fcap,
-	    NULL, NULL);
+	nf = cim_ft_features(&opt.ft, &tt, text.p ? text.p : "", text.len, text1,
+	    &feats, &fcap, NULL, NULL);
 	if (tr_n + 2 > tr_cap) {
 		tr_cap = tr_cap ? tr_cap * 2 : 1024;
 		tr_off = cim_xrealloc(tr_off, tr_cap * sizeof(*tr_off));
@@ -603,7 +606,7 @@ main(int argc, char **argv)
 	int c, i;
 
 	cim_run_start(argv, usage, help);
-	opt.ft = (struct cim_ft_opts){ 30, 2097152, 3, 5, 2, 0.1, 1 };
+	opt.ft = (struct cim_ft_opts){ 30, 2097152, 3, 5, 2, 0.1, 1, 1 };
 	opt.threads = 2;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {

@@ -2,7 +2,8 @@
  * ftmodel.h: a trainable text classifier over hashed features in the
  * fastText tradition (Joulin et al. 2016): word unigrams and bigrams,
  * character n-grams of words (with boundary marks) and character n-grams
- * across word boundaries.  Each text is a sublinear TF-IDF vector,
+ * across word boundaries; since version 4 those of the first of several
+ * messages also as features of their own.  Each text is a sublinear TF-IDF vector,
  * L2-normalized.  The core is linear, as in the strong TF-IDF baselines
  * of text classification: one weight vector per label, trained with the
  * multi-class hinge loss (Crammer and Singer 2001) by SGD with averaged
@@ -25,7 +26,8 @@
 #include "buf.h"
 #include "tok.h"
 
-#define CIM_FT_VERSION 3	/* 2: linear only; 1: fastText-like */
+#define CIM_FT_VERSION 4	/* 3: no first-message features; 2: linear
+				 * only; 1: fastText-like */
 
 struct cim_ft_opts {
 	int		 epochs;	/* at most this many passes, default 30 */
@@ -34,16 +36,23 @@ struct cim_ft_opts {
 	int		 wordng;	/* word n-grams, default 2 */
 	double		 lr;		/* SGD step, default 0.1 */
 	uint64_t	 seed;		/* default 1 */
+	int		 first;		/* the first message's words and n-grams
+					 * also as features of their own */
 };
 
 struct cim_ft;
 
 /* The features of s[0..n), tokenized into tt: bucket ids written to *f
- * (grown as needed, *cap its size); returns their count.  When uni is not
+ * (grown as needed, *cap its size); returns their count.  When o->first
+ * is set and first < n, s[0..first) is the first message of several: its
+ * words, word pairs and character n-grams are also counted as features
+ * of another kind, since what a customer says first (a review's title, an
+ * opening request) weighs apart from the rest.  When uni is not
  * NULL, (*uni)[i] is set for each token i of tt to the index in *f of its
  * unigram feature, or (size_t)-1 (grown as needed, *ucap its size). */
 size_t cim_ft_features(const struct cim_ft_opts *o, struct cim_toks *tt,
-    const char *s, size_t n, uint32_t **f, size_t *cap, size_t **uni, size_t *ucap);
+    const char *s, size_t n, size_t first, uint32_t **f, size_t *cap,
+    size_t **uni, size_t *ucap);
 
 /* Trains on n examples: feats[off[i]..off[i+1]) are example i's features,
  * y[i] its label in 0..nlabels-1.  labels are copied.  With 50 examples
