@@ -96,7 +96,7 @@ static struct {
 static struct cim_cls cls;
 static struct cim_msgtext mt;
 static struct cim_buf text, val, why, out;
-static size_t text1;		/* text's first message's length */
+static size_t text1;		/* the length of text's first message */
 static struct cim_toks tt;
 static uint32_t *feats;
 static size_t fcap, *uni, ucap;

@@ -3,9 +3,10 @@
  * fastText tradition (Joulin et al. 2016): word unigrams and bigrams,
  * character n-grams of words (with boundary marks) and character n-grams
  * across word boundaries; since version 4 those of the first of several
- * messages also as features of their own.  Each text is a sublinear TF-IDF vector,
- * L2-normalized.  The core is linear, as in the strong TF-IDF baselines
- * of text classification: one weight vector per label, trained with the
+ * messages also as features of their own.  Each text is a sublinear
+ * TF-IDF vector, L2-normalized.  The core is linear, as in the strong
+ * TF-IDF baselines of text classification: one weight vector per label,
+ * trained with the
  * multi-class hinge loss (Crammer and Singer 2001) by SGD with averaged
  * weights, class-balanced updates and the number of epochs chosen on a
  * held-out tenth of the examples.  Since version 3 three small
@@ -13,7 +14,9 @@
  * the mean of their log-probabilities is added to the linear scores with
  * the weight that does best on that tenth (0 drops them); deterministic
  * for a seed.  Banking77: version 1 (a 50-dimension embedding, no
- * non-linearity) 88.3%, version 2 (linear) 90.0%, version 3 91.1%.  The
+ * non-linearity) 88.3%, version 2 (linear) 90.0%, version 3 91.1%
+ * (version 4 the same: its texts are single messages); B2W reviews as
+ * title and text, three classes, macro-F1 0.733 -> 0.742.  The
  * model file is versioned, checksummed (CRC-32) and written
  * little-endian byte by byte, so it reads the same on any machine.
  * Not for: the built-in rules (classify.h).
