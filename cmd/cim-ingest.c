@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "calls.h"
 #include "channel.h"
 #include "conv.h"
@@ -852,7 +853,7 @@ ingest_file(const char *path)
 		default:
 			do {
 				cur.line = l->lineno;
-				if (len > 0 && strspn(line, " \t") != len)
+				if (!cim_ascii_blank(line, len))
 					ingest_line(&rec, line, len);
 			} while ((rc = cim_lines_next(l, &line, &len)) == 1);
 		}

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "err.h"
 #include "idgraph.h"
 #include "idkey.h"
@@ -353,16 +354,6 @@ set_plain(long rec, struct cim_rec *r)
 }
 
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
 
 /* An unlinked temporary file in $TMPDIR for what (in messages); its
  * output in *o, its descriptor returned.  Exits on failure. */
@@ -500,7 +491,7 @@ first_pass(struct operand *o)
 	else if (o->spilled && spill == NULL)
 		open_spill();
 	while ((rc = cim_lines_next(l, &line, &len)) == 1) {
-		if (is_blank(line, len))
+		if (cim_ascii_blank(line, len))
 			continue;
 		cim_run_read(1);
 		why.len = 0;
@@ -943,7 +934,7 @@ second_pass(struct operand *o, struct cim_lines *sp, uint32_t *rec)
 			lineno = strtol(line, NULL, 10);
 			len -= (size_t)(tab + 1 - line);
 			line = tab + 1;
-		} else if (is_blank(line, len) || is_rejected(o, &ri, lineno)) {
+		} else if (cim_ascii_blank(line, len) || is_rejected(o, &ri, lineno)) {
 			continue;
 		}
 		bytes += len;
@@ -1264,7 +1255,7 @@ apply_assignments(char **operands, int n)
 		const struct cim_jmember *c, *d;
 		struct cim_smap_ent *e;
 
-		if (is_blank(line, len))
+		if (cim_ascii_blank(line, len))
 			continue;
 		if (cim_rec_parse(&r, line, len, &w, &at) < 0 || !cim_rec_str(&r, "id", &s, &at) ||
 		    (c = cim_rec_find(&r, "customer_id")) == NULL || c->val[0] != '"' ||
@@ -1292,7 +1283,7 @@ apply_assignments(char **operands, int n)
 		if ((l = cim_run_open(path)) == NULL)
 			continue;
 		while (cim_lines_next(l, &line, &len) == 1) {
-			if (is_blank(line, len))
+			if (cim_ascii_blank(line, len))
 				continue;
 			cim_run_read(1);
 			why.len = 0;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "err.h"
 #include "jqprog.h"
 #include "json.h"
@@ -671,7 +672,7 @@ route_file(const char *path)
 		size_t n;
 		int64_t ms = 0;
 
-		if (len == 0)
+		if (cim_ascii_blank(line, len))
 			continue;
 		cim_run_read(1);
 		if (cim_rec_parse(&rec, line, len, &w, &at) < 0) {
