@@ -898,7 +898,8 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 		    v, CIM_FT_VERSION, v < CIM_FT_VERSION ? "; train it again" : "");
 		return NULL;
 	}
-	if (n < (v > 3 ? 56u : 52u) || get32(p + n - 4) != (uint32_t)crc32(0L, p, (uInt)(n - 4))) {
+	if (n < (v > 3 ? 56u : 52u) ||
+	    get32(p + n - 4) != (uint32_t)crc32(0L, p, (uInt)(n - 4))) {
 		cim_buf_adds(why, "corrupt model (checksum mismatch)");
 		return NULL;
 	}
