@@ -353,8 +353,6 @@ set_plain(long rec, struct cim_rec *r)
 	attrs_at[rec] = at;
 }
 
-
-
 /* An unlinked temporary file in $TMPDIR for what (in messages); its
  * output in *o, its descriptor returned.  Exits on failure. */
 static int

@@ -885,20 +885,22 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 	struct cim_ft *m;
 	const unsigned char *q, *end;
 	uint32_t v, nl, nrows, nets, hid, k;
-	size_t need, nh;
+	size_t need, nh, hdr;
 	const char *reason = "corrupt model (sizes do not match)";
 
 	if (n < 12 || memcmp(p, "CIMFTMDL", 8) != 0) {
 		cim_buf_adds(why, "not a cim-classify model");
 		return NULL;
 	}
-	/* Version 3 is version 4 without the first-message features. */
 	if ((v = get32(p + 8)) != CIM_FT_VERSION && v != 3) {
 		cim_buf_printf(why, "model version %u is not supported (this is version %d)%s",
 		    v, CIM_FT_VERSION, v < CIM_FT_VERSION ? "; train it again" : "");
 		return NULL;
 	}
-	if (n < (v > 3 ? 56u : 52u) ||
+	/* Version 3 is version 4 without the first-message flag that ends
+	 * the header. */
+	hdr = v == 3 ? 36 : 40;
+	if (n < 12 + hdr + 4 ||
 	    get32(p + n - 4) != (uint32_t)crc32(0L, p, (uInt)(n - 4))) {
 		cim_buf_adds(why, "corrupt model (checksum mismatch)");
 		return NULL;
@@ -912,7 +914,7 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 	if (nl == 0 || nl > 100000 || get32(q) == 0 || get32(q + 4) > 64 ||
 	    get32(q + 8) > 64 || get32(q + 12) > 8 || nrows > (1u << 28) ||
 	    nets > 16 || hid > 1024 || (nets == 0) != (hid == 0) ||
-	    (v > 3 && get32(q + 36) > 1)) {
+	    (hdr > 36 && get32(q + 36) > 1)) {
 		cim_buf_adds(why, "corrupt model (bad header)");
 		return NULL;
 	}
@@ -924,8 +926,8 @@ cim_ft_load_mem(const unsigned char *p, size_t n, struct cim_buf *why)
 	m->nlabels = (int)nl;
 	if (!weight(&m->mix, q + 32))
 		goto badw;
-	m->o.first = v > 3 ? (int)get32(q + 36) : 0;
-	q += v > 3 ? 40 : 36;
+	m->o.first = hdr > 36 ? (int)get32(q + 36) : 0;
+	q += hdr;
 	m->labels = cim_xcalloc(nl, sizeof(char *));
 	for (k = 0; k < nl; k++) {
 		if (end - q < 4 || (size_t)(end - q - 4) < get32(q))
