@@ -23,7 +23,8 @@ int cim_input_is_gzip(const struct cim_input *in);
  * For a plain (not gzip) regular file: its descriptor, with *next set
  * to the file offset of the next byte cim_input_read would return (the
  * bytes peeked at to tell gzip count as not yet returned), so a reader
- * may map the file instead of reading it.  -1 otherwise (gzip, a pipe, a terminal).
+ * may map the file instead of reading it.  -1 otherwise (gzip, a pipe,
+ * a terminal).
  */
 int cim_input_file(const struct cim_input *in, off_t *next);
 void cim_input_close(struct cim_input *in);

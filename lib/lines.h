@@ -39,9 +39,9 @@ int cim_lines_next(struct cim_lines *l, char **line, size_t *len);
  * can hold many lines without copying them.  read(2) copies each byte
  * once more in the kernel: 13% of cim-metrics' CPU on a virtual machine,
  * of which mapping saves half (the first touch of each byte still
- * misses the cache, in the scanner now).  A file that shrinks under the mapping ends the process with
- * "prog: file: the file shrank while it was read" (exit 1), where a read
- * would have stopped early.
+ * misses the cache, in the scanner now).  A file that shrinks under the
+ * mapping ends the process with "prog: file: the file shrank while it
+ * was read" (exit 1), where a read would have stopped early.
  */
 int cim_lines_map(struct cim_lines *l);
 /* Mapped: unmaps the whole pages before p, a pointer into a line already
